@@ -1,0 +1,70 @@
+/**
+ * industrial-chain: Chinese industrial chains (产业链) as validated data and graphs.
+ *
+ * The one barrel of the package: explicit named re-exports only.
+ */
+export {
+  Activity,
+  Amount,
+  Capacity,
+  Chain,
+  ChainRole,
+  ChainTemplate,
+  Citation,
+  COLLECTIONS,
+  Dataset,
+  DateString,
+  Enterprise,
+  Extra,
+  Flow,
+  Id,
+  Indicator,
+  Meta,
+  Percent,
+  Project,
+  Provenance,
+  Region,
+  Scope,
+  Segment,
+  SegmentRef,
+  Source,
+  SupplyLink,
+  Target,
+  Year,
+} from './model/schema.js';
+export type { CollectionName, DatasetInput } from './model/schema.js';
+export {
+  BASES,
+  Basis,
+  ENTERPRISE_STATUSES,
+  EnterpriseStatus,
+  LINK_STATUSES,
+  LinkStatus,
+  METRICS,
+  Metric,
+  PROJECT_STATUSES,
+  ProjectStatus,
+  REGION_KINDS,
+  RegionKind,
+  ROLES,
+  Role,
+  STAGES,
+  Stage,
+  TARGET_KINDS,
+  TargetKind,
+} from './model/vocabulary.js';
+export {
+  ChainError,
+  createIssue,
+  DatasetError,
+  formatIssue,
+  formatIssues,
+  formatPath,
+  renderMessage,
+} from './model/issues.js';
+export type { ChainErrorCode, DatasetIssue, IssueCode, Locale, Severity } from './model/issues.js';
+export { parseDataset, safeParseDataset, templateLookup } from './model/parse.js';
+export type { ParseOptions, SafeParseResult } from './model/parse.js';
+export { resolveChain } from './model/chains.js';
+export type { ResolvedChain } from './model/chains.js';
+export { chainTemplates } from './templates/index.js';

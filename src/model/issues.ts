@@ -1,0 +1,256 @@
+/**
+ * Validation issues: data, not exceptions. Each issue has a `code`, a `path` into the input
+ * (`links[3].to`), the `params` behind it, and a `message` rendered from code and params in
+ * Chinese or English. Messages are produced apart from the issue, as zod does, so an issue can
+ * be re-rendered in another locale with {@link formatIssue}.
+ */
+
+/** Locales messages are rendered in. */
+export type Locale = 'zh-CN' | 'en';
+
+/** Codes of dataset issues. */
+export type IssueCode =
+  // shape (from the zod schemas)
+  | 'invalid_type'
+  | 'missing_field'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'unknown_field'
+  | 'too_small'
+  | 'too_big'
+  | 'negative_amount'
+  | 'non_finite_amount'
+  | 'missing_value'
+  // cross-references
+  | 'duplicate_id'
+  | 'unknown_region'
+  | 'unknown_chain'
+  | 'unknown_segment'
+  | 'unknown_template'
+  | 'unknown_enterprise'
+  | 'unknown_source'
+  | 'region_cycle'
+  | 'flow_cycle'
+  | 'flow_cross_chain'
+  | 'self_link'
+  | 'segment_without_chain'
+  | 'production_before_start'
+  | 'citation_missing'
+  | 'coefficients_not_productive'
+  | 'duplicate_link'
+  // reading files
+  | 'file_not_found'
+  | 'unreadable_file'
+  | 'invalid_json'
+  | 'invalid_yaml'
+  | 'invalid_csv'
+  | 'invalid_encoding'
+  | 'unsupported_format';
+
+/** How serious an issue is: errors make a dataset invalid, warnings do not. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a dataset. */
+export interface DatasetIssue {
+  code: IssueCode;
+  severity: Severity;
+  /** Where: `links[3].to`, `regions[0]`, or `file.csv:12:3` for files. Empty for the root. */
+  path: string;
+  /** The path as keys and indices. */
+  pathSegments: (string | number)[];
+  /** The numbers and names the message is rendered from. */
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/** Formats a path as `links[3].to`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else {
+      const key = String(segment);
+      out += /^[A-Za-z_$][\w$]*$/u.test(key) ? (out === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+    }
+  }
+  return out;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+function list(values: unknown): string {
+  return Array.isArray(values) ? values.map(show).join(', ') : show(values);
+}
+
+type Renderer = (p: Record<string, unknown>) => string;
+
+const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
+  en: {
+    invalid_type: (p) => `expected ${String(p.expected)}, got ${show(p.received)}`,
+    missing_field: (p) => `required field is missing (expected ${String(p.expected)})`,
+    invalid_value: (p) => `invalid value ${show(p.received)}; expected one of ${list(p.allowed)}`,
+    invalid_format: (p) => `${show(p.received)} has the wrong format: ${String(p.detail)}`,
+    unknown_field: (p) => `unknown field(s) ${list(p.keys)}; put free-form data under "extra"`,
+    too_small: (p) => `${show(p.received)} is too small (minimum ${String(p.minimum)})`,
+    too_big: (p) => `${show(p.received)} is too large (maximum ${String(p.maximum)})`,
+    negative_amount: (p) => `amount ${show(p.received)} is negative`,
+    non_finite_amount: (p) => `amount ${show(p.received)} is not a finite number`,
+    missing_value: (p) => String(p.detail ?? 'a value, a growth rate, or both are required'),
+    duplicate_id: (p) => `duplicate ${String(p.kind)} id ${show(p.id)} (first at ${String(p.first)})`,
+    unknown_region: (p) => `unknown region ${show(p.id)}`,
+    unknown_chain: (p) => `unknown chain ${show(p.id)}`,
+    unknown_segment: (p) => `unknown segment ${show(p.id)} in chain ${show(p.chain)}`,
+    unknown_template: (p) => `unknown chain template ${show(p.id)}`,
+    unknown_enterprise: (p) => `unknown enterprise ${show(p.id)}`,
+    unknown_source: (p) => `unknown source ${show(p.id)}`,
+    region_cycle: (p) => `the region hierarchy has a cycle: ${(p.cycle as string[]).join(' → ')}`,
+    flow_cycle: (p) => `the segment flows of chain ${show(p.chain)} have a cycle: ${(p.cycle as string[]).join(' → ')}`,
+    flow_cross_chain: (p) =>
+      `flow of chain ${show(p.chain)} refers to segment ${show(p.id)} of another chain (${list(p.chains)})`,
+    self_link: (p) => `enterprise ${show(p.id)} is linked to itself`,
+    segment_without_chain: (p) => `segment ${show(p.id)} is given without its chain`,
+    production_before_start: (p) =>
+      `${String(p.field)} ${String(p.year)} is before ${String(p.before)} ${String(p.beforeYear)}`,
+    citation_missing: () => `basis is "cited" but no source is cited`,
+    coefficients_not_productive: (p) =>
+      `input coefficients into segment ${show(p.segment)} of chain ${show(p.chain)} sum to ${String(p.sum)} (must be < 1)`,
+    duplicate_link: (p) => `duplicate link ${show(p.from)} → ${show(p.to)} (first at ${String(p.first)})`,
+    file_not_found: (p) => `file not found: ${String(p.file)}`,
+    unreadable_file: (p) => `cannot read ${String(p.file)}: ${String(p.detail)}`,
+    invalid_json: (p) => `invalid JSON in ${String(p.file)}: ${String(p.detail)}`,
+    invalid_yaml: (p) => `invalid YAML in ${String(p.file)}: ${String(p.detail)}`,
+    invalid_csv: (p) => `invalid CSV in ${String(p.file)}: ${String(p.detail)}`,
+    invalid_encoding: (p) => `${String(p.file)} is not valid UTF-8 or GB18030 text`,
+    unsupported_format: (p) => `unsupported file type: ${String(p.file)} (use .json, .yaml, .yml or a folder of .csv)`,
+  },
+  'zh-CN': {
+    invalid_type: (p) => `类型错误：应为 ${String(p.expected)}，实际为 ${show(p.received)}`,
+    missing_field: (p) => `缺少必填字段（应为 ${String(p.expected)}）`,
+    invalid_value: (p) => `取值 ${show(p.received)} 无效；可选值：${list(p.allowed)}`,
+    invalid_format: (p) => `${show(p.received)} 格式不正确：${String(p.detail)}`,
+    unknown_field: (p) => `未知字段 ${list(p.keys)}；自定义数据请放在 "extra" 中`,
+    too_small: (p) => `${show(p.received)} 过小（最小值 ${String(p.minimum)}）`,
+    too_big: (p) => `${show(p.received)} 过大（最大值 ${String(p.maximum)}）`,
+    negative_amount: (p) => `数值 ${show(p.received)} 为负数`,
+    non_finite_amount: (p) => `数值 ${show(p.received)} 不是有限数`,
+    missing_value: () => `需给出数值、增长率或两者`,
+    duplicate_id: (p) => `${String(p.kind)} 编号 ${show(p.id)} 重复（首次出现于 ${String(p.first)}）`,
+    unknown_region: (p) => `未知地区 ${show(p.id)}`,
+    unknown_chain: (p) => `未知产业链 ${show(p.id)}`,
+    unknown_segment: (p) => `产业链 ${show(p.chain)} 中没有环节 ${show(p.id)}`,
+    unknown_template: (p) => `未知产业链模板 ${show(p.id)}`,
+    unknown_enterprise: (p) => `未知企业 ${show(p.id)}`,
+    unknown_source: (p) => `未知来源 ${show(p.id)}`,
+    region_cycle: (p) => `地区层级存在循环：${(p.cycle as string[]).join(' → ')}`,
+    flow_cycle: (p) => `产业链 ${show(p.chain)} 的环节流向存在循环：${(p.cycle as string[]).join(' → ')}`,
+    flow_cross_chain: (p) => `产业链 ${show(p.chain)} 的流向引用了其他产业链（${list(p.chains)}）的环节 ${show(p.id)}`,
+    self_link: (p) => `企业 ${show(p.id)} 与自身相连`,
+    segment_without_chain: (p) => `给出了环节 ${show(p.id)} 但未给出所属产业链`,
+    production_before_start: (p) =>
+      `${String(p.field)} ${String(p.year)} 早于 ${String(p.before)} ${String(p.beforeYear)}`,
+    citation_missing: () => `依据为“引用”（cited），但未注明来源`,
+    coefficients_not_productive: (p) =>
+      `产业链 ${show(p.chain)} 中流入环节 ${show(p.segment)} 的投入系数之和为 ${String(p.sum)}（须小于 1）`,
+    duplicate_link: (p) => `重复的供应关系 ${show(p.from)} → ${show(p.to)}（首次出现于 ${String(p.first)}）`,
+    file_not_found: (p) => `找不到文件：${String(p.file)}`,
+    unreadable_file: (p) => `无法读取 ${String(p.file)}：${String(p.detail)}`,
+    invalid_json: (p) => `${String(p.file)} 不是有效的 JSON：${String(p.detail)}`,
+    invalid_yaml: (p) => `${String(p.file)} 不是有效的 YAML：${String(p.detail)}`,
+    invalid_csv: (p) => `${String(p.file)} 不是有效的 CSV：${String(p.detail)}`,
+    invalid_encoding: (p) => `${String(p.file)} 既不是有效的 UTF-8 也不是 GB18030 文本`,
+    unsupported_format: (p) => `不支持的文件类型：${String(p.file)}（请使用 .json、.yaml、.yml 或 CSV 文件夹）`,
+  },
+};
+
+/** Renders the message of an issue code with its params in a locale. */
+export function renderMessage(code: IssueCode, params: Record<string, unknown>, locale: Locale = 'zh-CN'): string {
+  return MESSAGES[locale][code](params);
+}
+
+/**
+ * Creates an issue with its message rendered in `locale`.
+ *
+ * @example
+ * createIssue('unknown_enterprise', ['links', 3, 'to'], { id: 'jiuding' }, 'en').message
+ * // → 'unknown enterprise "jiuding"'
+ */
+export function createIssue(
+  code: IssueCode,
+  pathSegments: (string | number)[],
+  params: Record<string, unknown>,
+  locale: Locale = 'zh-CN',
+  severity: Severity = 'error',
+): DatasetIssue {
+  return {
+    code,
+    severity,
+    path: formatPath(pathSegments),
+    pathSegments,
+    params,
+    message: renderMessage(code, params, locale),
+  };
+}
+
+/**
+ * Formats an issue as one line, `path: message`, optionally re-rendered in another locale.
+ *
+ * @example
+ * formatIssue(issue, { locale: 'en' }) // → 'links[3].to: unknown enterprise "jiuding"'
+ */
+export function formatIssue(issue: DatasetIssue, options: { locale?: Locale } = {}): string {
+  const message = options.locale ? renderMessage(issue.code, issue.params, options.locale) : issue.message;
+  const where = issue.path === '' ? '(root)' : issue.path;
+  return `${where}: ${message}`;
+}
+
+/** Formats every issue, one per line, errors first, in input order otherwise. */
+export function formatIssues(issues: readonly DatasetIssue[], options: { locale?: Locale } = {}): string {
+  const ordered = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return ordered.map((issue) => formatIssue(issue, options)).join('\n');
+}
+
+/** Thrown by `parseDataset` (and the node loaders) with every issue found. */
+export class DatasetError extends Error {
+  override readonly name = 'DatasetError';
+  readonly code = 'invalid_dataset';
+  readonly issues: DatasetIssue[];
+  constructor(issues: DatasetIssue[], locale: Locale = 'zh-CN') {
+    const errors = issues.filter((i) => i.severity === 'error');
+    const head = locale === 'en' ? `invalid dataset: ${errors.length} issue(s)` : `数据集无效：${errors.length} 个问题`;
+    super(`${head}\n${formatIssues(errors, { locale })}`);
+    this.issues = issues;
+  }
+}
+
+/** Codes of programmer errors (bad arguments to a library function). */
+export type ChainErrorCode =
+  | 'unknown_chain'
+  | 'unknown_region'
+  | 'unknown_segment'
+  | 'unknown_enterprise'
+  | 'invalid_argument';
+
+/**
+ * A programmer error: an analysis was called with an id the model does not have, or with an
+ * invalid option. Carries a `code` and, where it helps, the valid choices.
+ */
+export class ChainError extends Error {
+  override readonly name = 'ChainError';
+  readonly code: ChainErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ChainErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
