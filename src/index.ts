@@ -68,3 +68,45 @@ export type { ParseOptions, SafeParseResult } from './model/parse.js';
 export { resolveChain } from './model/chains.js';
 export type { ResolvedChain } from './model/chains.js';
 export { chainTemplates } from './templates/index.js';
+export { buildCsr, buildModel, NO_ROLE, segmentKey } from './graph/model.js';
+export type {
+  BuildOptions,
+  ChainModel,
+  Csr,
+  EnterpriseIndex,
+  FlowIndex,
+  LinkIndex,
+  ModelIndex,
+  ProjectIndex,
+  RegionIndex,
+  SegmentIndex,
+} from './graph/model.js';
+export {
+  chainIndex,
+  downstreamSegments,
+  enterpriseIndex,
+  enterprisesIn,
+  enterprisesInRegionIdx,
+  isLocal,
+  isLocalIdx,
+  isWithinRegion,
+  regionIndex,
+  regionWithinIdx,
+  roleIn,
+  segmentGenerations,
+  segmentIndex,
+  upstreamSegments,
+} from './graph/queries.js';
+export type { EnterpriseFilter, NeighbourOptions } from './graph/queries.js';
+export { segmentGraph, supplyGraph } from './graph/graphology.js';
+export type {
+  EnterpriseNodeAttributes,
+  FlowEdgeAttributes,
+  SegmentGraph,
+  SegmentNodeAttributes,
+  SupplyEdgeAttributes,
+  SupplyGraph,
+} from './graph/graphology.js';
+export { findEnterprise } from './graph/find-enterprise.js';
+export type { EnterpriseMatch, MatchedBy } from './graph/find-enterprise.js';
+export { normalizeName, stripPinyinAnnotations, toSimplified } from './internal/normalize-name.js';

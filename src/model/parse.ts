@@ -122,6 +122,29 @@ interface Partial {
   positions: Map<CollectionName, number[]>;
 }
 
+/**
+ * Parses a malformed record once its offending optional fields are left out, so that its other
+ * fields still get cross-reference checks. The left-out fields have been reported already.
+ * Returns undefined when the record cannot be parsed that way (a required field is bad).
+ */
+function parseWithoutBadFields(schema: z.ZodType, record: unknown): unknown {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  let candidate = record as Record<string, unknown>;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = schema.safeParse(candidate);
+    if (result.success) return result.data;
+    const bad = new Set<string>();
+    for (const issue of result.error.issues) {
+      const [key] = issue.path;
+      if (typeof key === 'string') bad.add(key);
+      else if (issue.code === 'unrecognized_keys') for (const k of issue.keys) bad.add(k);
+      else return undefined;
+    }
+    candidate = Object.fromEntries(Object.entries(candidate).filter(([key]) => !bad.has(key)));
+  }
+  return undefined;
+}
+
 /** Parses what can be parsed of an input whose shape check failed, record by record. */
 function parsePartially(input: Record<string, unknown>): Partial {
   const invalidIds = new Map<CollectionName, Set<string>>();
@@ -135,9 +158,9 @@ function parsePartially(input: Record<string, unknown>): Partial {
     const invalid = new Set<string>();
     if (Array.isArray(raw)) {
       for (const [i, record] of raw.entries()) {
-        const result = schema.safeParse(record);
-        if (result.success) {
-          parsed.push(result.data);
+        const data = parseWithoutBadFields(schema, record);
+        if (data !== undefined) {
+          parsed.push(data);
           at.push(i);
         } else {
           const id = (record as { id?: unknown } | null)?.id;
