@@ -1,0 +1,156 @@
+/**
+ * Copper-based new materials (铜基新材料): ore and scrap → smelting → electrolytic copper →
+ * rod and wire, cables, foil, strip, tubes, copper-clad laminate → electronics, new-energy
+ * vehicles and batteries, the power grid, appliances and buildings.
+ */
+import type { ChainTemplate } from '../model/schema.js';
+
+/** Template of the copper-based new materials chain (铜基新材料产业链). */
+export const copperMaterials: ChainTemplate = {
+  id: 'copper-materials',
+  name: '铜基新材料',
+  aliases: ['铜产业', '铜产业链', '铜材', '铜基新材料产业链', '铜材加工'],
+  description:
+    '铜矿采选、再生铜原料 → 铜冶炼 → 电解铜 → 铜杆线、电磁线、电线电缆、特种电缆、铜箔、铜板带（引线框架铜带）、覆铜板、铜管棒 → 电子信息、新能源汽车与电池、电力电网、家电及建筑。',
+  basis: 'inferred',
+  note:
+    'Structure from public industry knowledge of the copper chain (mining and concentration, smelting with sulphuric acid as a by-product, electrolytic refining, semi-fabrication, wire and cable, foil and laminates). Coefficients are rough estimates from the usual price build-up of copper products: the metal is most of the value at every stage up to rod (concentrate about 85% of anode value after treatment and refining charges; refining and rod processing add a few percent), copper about two-thirds of a power cable, well over half of battery foil and strip, and copper foil about 30% of a copper-clad laminate. Scrap feed and flows into application sectors carry no coefficient because their weight depends on the mix. No valueShare: the chain has several end uses and no single final product to split.',
+  segments: [
+    {
+      id: 'copper-mining',
+      name: '铜矿采选',
+      aliases: ['铜矿', '铜精矿', '采选', '铜矿开采'],
+      stage: 'upstream',
+      products: ['铜精矿'],
+    },
+    {
+      id: 'scrap-copper',
+      name: '再生铜原料',
+      aliases: ['废铜', '再生铜', '废杂铜', '再生铜回收'],
+      stage: 'upstream',
+      products: ['废杂铜', '光亮铜线', '铜米'],
+    },
+    {
+      id: 'smelting',
+      name: '铜冶炼',
+      aliases: ['冶炼', '火法冶炼', '粗铜', '阳极铜'],
+      stage: 'midstream',
+      products: ['冰铜', '粗铜', '阳极铜', '冶炼副产硫酸'],
+    },
+    {
+      id: 'electrolytic-copper',
+      name: '电解铜',
+      aliases: ['阴极铜', '精炼铜', '铜精炼', '电解精炼'],
+      stage: 'midstream',
+      products: ['阴极铜(电解铜)', '阳极泥'],
+    },
+    {
+      id: 'rod-wire',
+      name: '铜杆线',
+      aliases: ['铜杆', '铜线', '低氧铜杆', '无氧铜杆', '电工圆铜线'],
+      stage: 'midstream',
+      products: ['低氧光亮铜杆', '无氧铜杆', '铜单线', '绞线'],
+    },
+    {
+      id: 'magnet-wire',
+      name: '电磁线',
+      aliases: ['漆包线', '扁线', '绕组线'],
+      stage: 'midstream',
+      products: ['漆包圆铜线', '新能源汽车电机扁线', '换位导线'],
+    },
+    {
+      id: 'cables',
+      name: '电线电缆',
+      aliases: ['电缆', '线缆', '电力电缆', '电线', '电气装备用电线电缆'],
+      stage: 'midstream',
+      products: ['中低压电力电缆', '高压电力电缆', '建筑布电线', '控制电缆'],
+    },
+    {
+      id: 'special-cables',
+      name: '特种电缆',
+      aliases: ['新能源电缆', '光伏电缆', '风电电缆', '矿用电缆', '充电桩电缆'],
+      stage: 'midstream',
+      products: ['风电耐扭电缆', '光伏直流电缆', '充电桩电缆', '矿用电缆', '高温电缆'],
+    },
+    {
+      id: 'copper-foil',
+      name: '铜箔',
+      aliases: ['电解铜箔', '锂电铜箔', '电子电路铜箔', '压延铜箔'],
+      stage: 'midstream',
+      products: ['6微米锂电铜箔', '电子电路铜箔', '压延铜箔'],
+    },
+    {
+      id: 'copper-strip',
+      name: '铜板带',
+      aliases: ['铜带', '引线框架铜带', '高精度铜带', '铜合金板带'],
+      stage: 'midstream',
+      products: ['引线框架铜带', '高精度铜合金带', '连接器用铜带'],
+    },
+    {
+      id: 'copper-clad-laminate',
+      name: '覆铜板',
+      aliases: ['CCL', '挠性覆铜板', '双层挠性覆铜板', 'FCCL'],
+      stage: 'midstream',
+      products: ['刚性覆铜板', '双层挠性覆铜板', '高频高速覆铜板'],
+    },
+    {
+      id: 'tubes-bars',
+      name: '铜管棒',
+      aliases: ['铜管', '铜棒', '空调铜管', '铜合金棒'],
+      stage: 'midstream',
+      products: ['空调制冷铜管', '黄铜棒', '铜排'],
+    },
+    {
+      id: 'electronics',
+      name: '电子信息应用',
+      aliases: ['电子信息', '印制电路板', 'PCB', '半导体封装', '电子元器件'],
+      stage: 'downstream',
+      products: ['印制电路板(PCB)', '引线框架', '集成电路封装', '连接器'],
+    },
+    {
+      id: 'nev-batteries',
+      name: '新能源汽车与电池应用',
+      aliases: ['新能源汽车用铜', '锂电池', '动力电池', '驱动电机'],
+      stage: 'downstream',
+      products: ['锂电池', '驱动电机', '汽车线束', '充电设施'],
+    },
+    {
+      id: 'power-grid',
+      name: '电力电网应用',
+      aliases: ['电网', '电力工程', '输配电', '新能源电站'],
+      stage: 'downstream',
+      products: ['输配电工程', '变压器', '新能源电站集电线路'],
+    },
+    {
+      id: 'appliances-buildings',
+      name: '家电及建筑应用',
+      aliases: ['家电', '空调制冷', '建筑布线', '建筑用铜'],
+      stage: 'downstream',
+      products: ['空调', '电机', '建筑电气'],
+    },
+  ],
+  flows: [
+    { from: 'copper-mining', to: 'smelting', coefficient: 0.85, basis: 'estimated', note: 'concentrate, about 85% of anode value after treatment and refining charges' },
+    { from: 'scrap-copper', to: 'smelting', note: 'scrap feed; weight depends on the feed mix' },
+    { from: 'smelting', to: 'electrolytic-copper', coefficient: 0.95, basis: 'estimated', note: 'anode copper; refining adds a few percent' },
+    { from: 'electrolytic-copper', to: 'rod-wire', coefficient: 0.95, basis: 'estimated', note: 'cathode; rod processing adds a few percent' },
+    { from: 'scrap-copper', to: 'rod-wire', note: 'direct remelting of bright scrap; weight depends on the feed mix' },
+    { from: 'rod-wire', to: 'magnet-wire', coefficient: 0.8, basis: 'estimated', note: 'copper rod, most of magnet-wire value' },
+    { from: 'rod-wire', to: 'cables', coefficient: 0.65, basis: 'estimated', note: 'copper, about two-thirds of a power cable' },
+    { from: 'rod-wire', to: 'special-cables', coefficient: 0.5, basis: 'estimated', note: 'copper, about half; special insulation and design are the rest' },
+    { from: 'electrolytic-copper', to: 'copper-foil', coefficient: 0.65, basis: 'estimated', note: 'copper; processing fees for thin foil are the rest' },
+    { from: 'electrolytic-copper', to: 'copper-strip', coefficient: 0.7, basis: 'estimated', note: 'copper and alloying metals' },
+    { from: 'electrolytic-copper', to: 'tubes-bars', coefficient: 0.85, basis: 'estimated', note: 'copper, most of tube value' },
+    { from: 'copper-foil', to: 'copper-clad-laminate', coefficient: 0.3, basis: 'estimated', note: 'copper foil, about 30% of laminate cost' },
+    { from: 'copper-clad-laminate', to: 'electronics', note: 'laminates for printed circuit boards' },
+    { from: 'copper-strip', to: 'electronics', note: 'strip for lead frames and connectors' },
+    { from: 'copper-foil', to: 'nev-batteries', note: 'battery foil for lithium-ion cells' },
+    { from: 'magnet-wire', to: 'nev-batteries', note: 'flat wire for drive motors' },
+    { from: 'special-cables', to: 'nev-batteries', note: 'charging cables' },
+    { from: 'cables', to: 'power-grid', note: 'power cables' },
+    { from: 'special-cables', to: 'power-grid', note: 'wind and PV cables for new-energy plants' },
+    { from: 'magnet-wire', to: 'power-grid', note: 'transformer windings' },
+    { from: 'cables', to: 'appliances-buildings', note: 'building wire' },
+    { from: 'tubes-bars', to: 'appliances-buildings', note: 'refrigeration tubes and fittings' },
+  ],
+};

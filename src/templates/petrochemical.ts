@@ -1,0 +1,137 @@
+/**
+ * Petrochemicals (石油化工): crude oil → refining → olefins and aromatics → basic organics,
+ * polymers, rubber, fibres and specialties → processed products and fuel distribution.
+ */
+import type { ChainTemplate } from '../model/schema.js';
+
+/** Template of the petrochemical chain (石油化工产业链). */
+export const petrochemical: ChainTemplate = {
+  id: 'petrochemical',
+  name: '石油化工',
+  aliases: ['石化', '炼化', '炼化一体化', '石油化工产业链', '石化产业链'],
+  description:
+    '原油、天然气及轻烃 → 炼油 → 烯烃、芳烃 → 基础有机原料、合成树脂、合成橡胶、合成纤维原料、石化专用化学品 → 塑料制品、橡胶制品、化纤纺织、成品油销售。',
+  basis: 'inferred',
+  note:
+    'Structure from public industry knowledge of integrated refining and petrochemicals (fuels route and chemicals route through olefins and aromatics). Coefficients are rough estimates from typical published cost structures: crude about three-quarters of refinery output value, naphtha and other feedstock most of the cost of olefins and aromatics, monomers most of the cost of polymers and polyester, resin more than half of the cost of plastic products. No valueShare: the chain has many end products and no single final product to split.',
+  segments: [
+    {
+      id: 'crude-oil',
+      name: '原油',
+      aliases: ['石油', '原油开采', '油田'],
+      stage: 'upstream',
+      products: ['原油', '凝析油'],
+    },
+    {
+      id: 'natural-gas-liquids',
+      name: '天然气及轻烃',
+      aliases: ['天然气', '轻烃', '乙烷', '液化石油气'],
+      stage: 'upstream',
+      products: ['乙烷', '丙烷', '液化石油气', '油田轻烃'],
+    },
+    {
+      id: 'refining',
+      name: '炼油',
+      aliases: ['原油加工', '炼厂', '常减压', '炼油厂'],
+      stage: 'midstream',
+      products: ['汽油', '柴油', '航空煤油', '石脑油', '液化气', '石油焦', '沥青', '硫磺'],
+    },
+    {
+      id: 'olefins',
+      name: '烯烃',
+      aliases: ['乙烯', '丙烯', '蒸汽裂解', '乙烯裂解', 'PDH', '丙烷脱氢'],
+      stage: 'midstream',
+      products: ['乙烯', '丙烯', '丁二烯', '混合碳四'],
+    },
+    {
+      id: 'aromatics',
+      name: '芳烃',
+      aliases: ['PX', '对二甲苯', '芳烃联合装置', '重整'],
+      stage: 'midstream',
+      products: ['苯', '甲苯', '对二甲苯(PX)', '混合二甲苯'],
+    },
+    {
+      id: 'basic-organics',
+      name: '基础有机原料',
+      aliases: ['有机原料', '基础有机化工', '环氧乙烷', '乙二醇', '苯乙烯', 'PTA'],
+      stage: 'midstream',
+      products: ['环氧乙烷', '乙二醇', '苯乙烯', '精对苯二甲酸(PTA)', '丙烯腈', '苯酚丙酮'],
+    },
+    {
+      id: 'polymers',
+      name: '合成树脂',
+      aliases: ['聚乙烯', '聚丙烯', '塑料原料', '聚烯烃', 'PE', 'PP'],
+      stage: 'midstream',
+      products: ['聚乙烯', '聚丙烯', '聚苯乙烯', 'ABS树脂'],
+    },
+    {
+      id: 'synthetic-rubber',
+      name: '合成橡胶',
+      aliases: ['丁苯橡胶', '顺丁橡胶', '橡胶原料'],
+      stage: 'midstream',
+      products: ['丁苯橡胶', '顺丁橡胶', '丁腈橡胶', 'SBS热塑性弹性体'],
+    },
+    {
+      id: 'synthetic-fibres',
+      name: '合成纤维原料',
+      aliases: ['化纤', '聚酯', '涤纶', '聚酯切片'],
+      stage: 'midstream',
+      products: ['聚酯切片', '涤纶长丝', '涤纶短纤', '锦纶'],
+    },
+    {
+      id: 'specialty-chemicals',
+      name: '石化专用化学品',
+      aliases: ['润滑油', '溶剂油', '石油添加剂', '石化助剂'],
+      stage: 'midstream',
+      products: ['润滑油基础油', '溶剂油', '石油添加剂', '石油树脂'],
+    },
+    {
+      id: 'fuel-distribution',
+      name: '成品油销售',
+      aliases: ['加油站', '成品油', '油品销售'],
+      stage: 'downstream',
+      products: ['汽油零售', '柴油批发', '航煤供应'],
+    },
+    {
+      id: 'plastics-processing',
+      name: '塑料制品',
+      aliases: ['塑料加工', '改性塑料', '塑料薄膜', '塑料管材'],
+      stage: 'downstream',
+      products: ['改性塑料', '农用薄膜', '塑料管材', '注塑件'],
+    },
+    {
+      id: 'rubber-products',
+      name: '橡胶制品',
+      aliases: ['轮胎', '胶管', '输送带'],
+      stage: 'downstream',
+      products: ['轮胎', '胶管', '输送带', '密封件'],
+    },
+    {
+      id: 'fibre-textiles',
+      name: '化纤纺织',
+      aliases: ['纺织', '化纤制品', '化纤纺织品'],
+      stage: 'downstream',
+      products: ['化纤面料', '无纺布', '产业用纺织品'],
+    },
+  ],
+  flows: [
+    { from: 'crude-oil', to: 'refining', coefficient: 0.75, basis: 'estimated', note: 'crude, about three-quarters of refinery output value' },
+    { from: 'refining', to: 'olefins', coefficient: 0.55, basis: 'estimated', note: 'naphtha and other cracker feed' },
+    { from: 'natural-gas-liquids', to: 'olefins', coefficient: 0.1, basis: 'estimated', note: 'ethane and propane feed; weight depends on the feed mix' },
+    { from: 'refining', to: 'aromatics', coefficient: 0.65, basis: 'estimated', note: 'naphtha and reformate' },
+    { from: 'olefins', to: 'basic-organics', coefficient: 0.45, basis: 'estimated', note: 'ethylene and propylene for EO/EG, acrylonitrile, etc.' },
+    { from: 'aromatics', to: 'basic-organics', coefficient: 0.25, basis: 'estimated', note: 'PX for PTA, benzene for styrene and phenol' },
+    { from: 'olefins', to: 'polymers', coefficient: 0.7, basis: 'estimated', note: 'monomers, most of polyolefin cost' },
+    { from: 'basic-organics', to: 'polymers', coefficient: 0.05, basis: 'estimated', note: 'styrene and other monomers for PS and ABS' },
+    { from: 'olefins', to: 'synthetic-rubber', coefficient: 0.4, basis: 'estimated', note: 'butadiene' },
+    { from: 'basic-organics', to: 'synthetic-rubber', coefficient: 0.2, basis: 'estimated', note: 'styrene and acrylonitrile' },
+    { from: 'basic-organics', to: 'synthetic-fibres', coefficient: 0.75, basis: 'estimated', note: 'PTA and MEG, most of polyester cost' },
+    { from: 'refining', to: 'specialty-chemicals', coefficient: 0.4, basis: 'estimated', note: 'base oils and solvent fractions' },
+    { from: 'refining', to: 'fuel-distribution', coefficient: 0.8, basis: 'estimated', note: 'refined fuels; the retail margin is the rest' },
+    { from: 'polymers', to: 'plastics-processing', coefficient: 0.6, basis: 'estimated', note: 'resin, more than half of plastic product cost' },
+    { from: 'specialty-chemicals', to: 'plastics-processing', coefficient: 0.05, basis: 'estimated', note: 'additives' },
+    { from: 'synthetic-rubber', to: 'rubber-products', coefficient: 0.25, basis: 'estimated', note: 'synthetic rubber; natural rubber and carbon black come from outside the chain' },
+    { from: 'specialty-chemicals', to: 'rubber-products', coefficient: 0.05, basis: 'estimated', note: 'process oils and additives' },
+    { from: 'synthetic-fibres', to: 'fibre-textiles', coefficient: 0.5, basis: 'estimated', note: 'fibre and filament' },
+  ],
+};

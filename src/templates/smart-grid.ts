@@ -1,0 +1,150 @@
+/**
+ * Smart-grid equipment (智慧电网 / 电网装备): materials and power semiconductors → primary and
+ * secondary equipment and software → substations, UHV and distribution projects → grid
+ * operation.
+ */
+import type { ChainTemplate } from '../model/schema.js';
+
+/** Template of the smart-grid equipment chain (智慧电网/电网装备产业链). */
+export const smartGrid: ChainTemplate = {
+  id: 'smart-grid',
+  name: '智慧电网',
+  aliases: ['电网装备', '智能电网', '输变电装备', '电网装备制造', '智慧电网装备', '智慧电网产业链'],
+  description:
+    '取向硅钢、铜铝导体、绝缘材料、功率半导体 → 变压器、开关设备、电线电缆、仪器仪表、电力电子装备、继电保护及自动化、铁塔金具、调度与信息系统 → 输变电工程（变电站/特高压）、配电网 → 电网运行与运维。',
+  basis: 'inferred',
+  note:
+    'Structure from public industry knowledge of Chinese power-grid equipment (primary equipment, secondary equipment, power electronics, grid software) and grid construction. Coefficients are rough estimates from typical published cost structures: silicon steel and copper each about a fifth of a transformer, copper about two-thirds of a power cable, power semiconductors about a quarter of power-electronic equipment, and main equipment roughly half to three-fifths of a substation, line or distribution project. No valueShare: the chain has several end products and no single final product to split.',
+  segments: [
+    {
+      id: 'silicon-steel',
+      name: '取向硅钢',
+      aliases: ['硅钢', '电工钢', '变压器硅钢'],
+      stage: 'upstream',
+      products: ['取向硅钢', '无取向硅钢', '非晶合金带材'],
+    },
+    {
+      id: 'conductor-metals',
+      name: '铜铝导体材料',
+      aliases: ['铜材', '铝材', '电工铜', '铝杆', '导体材料'],
+      stage: 'upstream',
+      products: ['电工铜杆', '电工圆铝杆', '铜排', '电磁线'],
+    },
+    {
+      id: 'insulation-materials',
+      name: '绝缘材料',
+      aliases: ['绝缘子', '变压器油', '绝缘纸', '环氧绝缘件', '电缆料'],
+      stage: 'upstream',
+      products: ['瓷绝缘子', '复合绝缘子', '变压器油', '绝缘纸板', '交联聚乙烯电缆料', 'SF6气体'],
+    },
+    {
+      id: 'power-semiconductors',
+      name: '功率半导体',
+      aliases: ['IGBT', '晶闸管', '功率器件', '碳化硅器件'],
+      stage: 'upstream',
+      products: ['IGBT模块', '晶闸管', '碳化硅功率器件'],
+    },
+    {
+      id: 'transformers',
+      name: '变压器',
+      aliases: ['电力变压器', '箱变', '箱式变电站', '特高压变压器', '换流变压器', '配电变压器'],
+      stage: 'midstream',
+      products: ['油浸式变压器', '干式变压器', '箱式变电站', '换流变压器'],
+    },
+    {
+      id: 'switchgear',
+      name: '开关设备',
+      aliases: ['开关柜', 'GIS', '组合电器', '断路器', '高压开关', '环网柜'],
+      stage: 'midstream',
+      products: ['气体绝缘组合电器(GIS)', '高压断路器', '中压开关柜', '环网柜'],
+    },
+    {
+      id: 'cables',
+      name: '电线电缆',
+      aliases: ['电缆', '电力电缆', '线缆', '架空导线', '特高压导线'],
+      stage: 'midstream',
+      products: ['高压交联电力电缆', '中低压电力电缆', '钢芯铝绞线', '光纤复合架空地线(OPGW)'],
+    },
+    {
+      id: 'meters-instruments',
+      name: '仪器仪表',
+      aliases: ['电能表', '智能电表', '互感器', '电力仪表', '在线监测'],
+      stage: 'midstream',
+      products: ['智能电能表', '电流互感器', '电压互感器', '在线监测装置'],
+    },
+    {
+      id: 'power-electronics',
+      name: '电力电子装备',
+      aliases: ['SVG', '静止无功发生器', '无功补偿', '换流阀', '柔性直流装备', '柔直'],
+      stage: 'midstream',
+      products: ['静止无功发生器(SVG)', '直流换流阀', '柔性直流输电装备', '有源电力滤波器'],
+    },
+    {
+      id: 'protection-automation',
+      name: '继电保护及自动化',
+      aliases: ['继电保护', '二次设备', '变电站自动化', '配电自动化', '保护装置'],
+      stage: 'midstream',
+      products: ['继电保护装置', '测控装置', '变电站综合自动化系统', '配电终端'],
+    },
+    {
+      id: 'towers-fittings',
+      name: '铁塔及金具',
+      aliases: ['输电铁塔', '铁塔', '电力金具', '角钢塔', '钢管塔'],
+      stage: 'midstream',
+      products: ['角钢塔', '钢管塔', '电力金具'],
+    },
+    {
+      id: 'dispatch-software',
+      name: '调度与信息系统',
+      aliases: ['调度系统', '电网调度', '电力软件', '能源管理平台', '虚拟电厂平台', '功率预测'],
+      stage: 'midstream',
+      products: ['调度自动化系统', '新能源功率预测系统', '虚拟电厂平台', '电力交易系统'],
+    },
+    {
+      id: 'transmission-substation',
+      name: '输变电工程',
+      aliases: ['变电站', '特高压', '升压站', '输电线路', '输变电', '特高压工程'],
+      stage: 'downstream',
+      products: ['变电站工程', '特高压交直流工程', '新能源升压站', '输电线路工程'],
+    },
+    {
+      id: 'distribution-grid',
+      name: '配电网及微电网',
+      aliases: ['配电网', '配网', '微电网', '增量配电网', '配网工程'],
+      stage: 'downstream',
+      products: ['配网改造工程', '微电网', '增量配电网'],
+    },
+    {
+      id: 'grid-operation',
+      name: '电网运行与运维',
+      aliases: ['电网运营', '电网运维', '电力运维', '智能巡检'],
+      stage: 'downstream',
+      products: ['输变电运维检修', '智能巡检服务', '调度运行'],
+    },
+  ],
+  flows: [
+    { from: 'silicon-steel', to: 'transformers', coefficient: 0.2, basis: 'estimated', note: 'core steel, about a fifth of transformer cost' },
+    { from: 'conductor-metals', to: 'transformers', coefficient: 0.2, basis: 'estimated', note: 'copper windings' },
+    { from: 'insulation-materials', to: 'transformers', coefficient: 0.08, basis: 'estimated', note: 'oil, pressboard, bushings' },
+    { from: 'conductor-metals', to: 'switchgear', coefficient: 0.1, basis: 'estimated', note: 'copper conductors and busbars' },
+    { from: 'insulation-materials', to: 'switchgear', coefficient: 0.08, basis: 'estimated', note: 'insulators, SF6, epoxy parts' },
+    { from: 'conductor-metals', to: 'cables', coefficient: 0.65, basis: 'estimated', note: 'copper or aluminium, about two-thirds of a power cable' },
+    { from: 'insulation-materials', to: 'cables', coefficient: 0.1, basis: 'estimated', note: 'XLPE compound and sheathing' },
+    { from: 'power-semiconductors', to: 'power-electronics', coefficient: 0.25, basis: 'estimated', note: 'IGBTs and thyristors, about a quarter' },
+    { from: 'transformers', to: 'transmission-substation', coefficient: 0.18, basis: 'estimated', note: 'main transformers' },
+    { from: 'switchgear', to: 'transmission-substation', coefficient: 0.12, basis: 'estimated', note: 'GIS and breakers' },
+    { from: 'cables', to: 'transmission-substation', coefficient: 0.06, basis: 'estimated', note: 'conductors and cables' },
+    { from: 'towers-fittings', to: 'transmission-substation', coefficient: 0.1, basis: 'estimated', note: 'towers and fittings of lines' },
+    { from: 'power-electronics', to: 'transmission-substation', coefficient: 0.05, basis: 'estimated', note: 'SVG, converter valves' },
+    { from: 'protection-automation', to: 'transmission-substation', coefficient: 0.04, basis: 'estimated', note: 'secondary equipment' },
+    { from: 'meters-instruments', to: 'transmission-substation', coefficient: 0.02, basis: 'estimated', note: 'instrument transformers and monitoring' },
+    { from: 'transformers', to: 'distribution-grid', coefficient: 0.15, basis: 'estimated', note: 'distribution and box transformers' },
+    { from: 'switchgear', to: 'distribution-grid', coefficient: 0.15, basis: 'estimated', note: 'switchgear and ring-main units' },
+    { from: 'cables', to: 'distribution-grid', coefficient: 0.15, basis: 'estimated', note: 'medium- and low-voltage cables' },
+    { from: 'meters-instruments', to: 'distribution-grid', coefficient: 0.08, basis: 'estimated', note: 'smart meters' },
+    { from: 'protection-automation', to: 'distribution-grid', coefficient: 0.05, basis: 'estimated', note: 'distribution automation terminals' },
+    { from: 'dispatch-software', to: 'grid-operation', note: 'dispatching and information systems used in operation' },
+    { from: 'transmission-substation', to: 'grid-operation', note: 'operation of the built grid; no input coefficient' },
+    { from: 'distribution-grid', to: 'grid-operation', note: 'operation of the built grid; no input coefficient' },
+  ],
+};
