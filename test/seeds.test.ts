@@ -179,12 +179,12 @@ describe('运城经开区 (doc-004)', () => {
       .map((t) => [t.scope.chain, t.metric, t.comparator, t.value, t.condition, t.scope.region]);
     expect(expected).toEqual([
       ['new-energy-vehicle', 'output', '>=', 200, '产业链形成后', 'yuncheng-etdz'],
-      ['copper-materials', 'output', '>=', 200, '产业链形成后', 'yuncheng-etdz'],
+      ['copper-materials', 'output', '>', 200, '产业链形成后', 'yuncheng-etdz'],
       ['green-building-materials', 'output', '>=', 100, '产业链形成后', 'yuncheng-etdz'],
       ['intelligent-equipment', 'output', '>=', 100, '产业链形成后', 'yuncheng-etdz'],
     ]);
-    // "可突破200亿元" is strictly above 200; the schema has no ">" so the note says so
-    expect(d.targets.find((t) => t.scope.chain === 'copper-materials')?.note).toMatch(/突破/u);
+    // "可突破200亿元" is strictly above 200
+    expect(d.targets.find((t) => t.scope.chain === 'copper-materials')?.sources?.[0]?.locator).toMatch(/突破/u);
   });
 
   it('counts the firms and projects gathered per chain', () => {
@@ -267,7 +267,7 @@ describe('酒泉 (doc-000, doc-003)', () => {
 
   it('holds the 1000亿 / 15% / 2025 output target of the zones', () => {
     const target = d.targets.find((t) => t.id === 'zones-output-2025');
-    expect(target).toMatchObject({ metric: 'output', value: 1000, growth: 15, year: 2025, comparator: '>=', kind: 'target' });
+    expect(target).toMatchObject({ metric: 'output', value: 1000, growth: 15, year: 2025, comparator: '>', kind: 'target' });
     expect(target?.scope).toEqual({ region: 'jiuquan' });
   });
 

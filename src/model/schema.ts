@@ -279,8 +279,11 @@ export const Target = z
     value: Amount.optional(),
     unit: z.string().optional(),
     growth: Percent.optional(),
-    comparator: z.enum(['>=', '<=', '=']).default('>='),
+    /** `>` for 突破 (to exceed), `>=` for 以上 (at least). */
+    comparator: z.enum(['>=', '>', '<=', '<', '=']).default('>='),
     year: Year.optional(),
+    /** Part of the year the target is for, e.g. "一季度" (Q1), "1-8月". */
+    period: z.string().optional(),
     baseYear: Year.optional(),
     /** What the target is conditional on, e.g. "once the chain is formed" (产业链形成后). */
     condition: z.string().optional(),
