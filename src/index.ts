@@ -110,3 +110,50 @@ export type {
 export { findEnterprise } from './graph/find-enterprise.js';
 export type { EnterpriseMatch, MatchedBy } from './graph/find-enterprise.js';
 export { normalizeName, stripPinyinAnnotations, toSimplified } from './internal/normalize-name.js';
+export { resolveScope } from './analysis/common.js';
+export type { Reason, ResolvedScope, ScopeOptions } from './analysis/common.js';
+export {
+  CLUSTER_COMPONENTS,
+  compareClusters,
+  DEFAULT_CLUSTER_LINK_STATUSES,
+  DEFAULT_CLUSTER_STATUSES,
+  DEFAULT_CLUSTER_WEIGHTS,
+  DEFAULT_COMMUNITY_LIMIT,
+  DEFAULT_LEADER_ROLES,
+  scoreCluster,
+} from './analysis/cluster.js';
+export type {
+  ClusterComponent,
+  ClusterComponentComparison,
+  ClusterComponentId,
+  ClusterComparison,
+  ClusterNetwork,
+  ClusterOptions,
+  ClusterRanking,
+  ClusterRaw,
+  ClusterScore,
+  CompareClustersOptions,
+} from './analysis/cluster.js';
+export {
+  averageClustering,
+  clusteringCoefficients,
+  density,
+  ellisonGlaeser,
+  herfindahl,
+  locationQuotient,
+  louvainCommunities,
+  modularity,
+  simpleGraph,
+  transitivity,
+  triangleCounts,
+  weaklyConnectedComponents,
+} from './analysis/network-metrics.js';
+export type {
+  ConnectedComponents,
+  EllisonGlaeserInput,
+  EllisonGlaeserResult,
+  LouvainCommunitiesOptions,
+  LouvainResult,
+  ModularityOptions,
+  SimpleGraph,
+} from './analysis/network-metrics.js';
