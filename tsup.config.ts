@@ -9,6 +9,8 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     treeshake: true,
+    // one copy of the model shared by index and node, also in CJS (instanceof DatasetError)
+    splitting: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -29,6 +29,7 @@ export type IssueCode =
   | 'unknown_template'
   | 'unknown_enterprise'
   | 'unknown_source'
+  | 'unknown_project'
   | 'region_cycle'
   | 'flow_cycle'
   | 'flow_cross_chain'
@@ -45,7 +46,8 @@ export type IssueCode =
   | 'invalid_yaml'
   | 'invalid_csv'
   | 'invalid_encoding'
-  | 'unsupported_format';
+  | 'unsupported_format'
+  | 'unexpected_file';
 
 /** How serious an issue is: errors make a dataset invalid, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -113,6 +115,7 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     unknown_template: (p) => `unknown chain template ${show(p.id)}`,
     unknown_enterprise: (p) => `unknown enterprise ${show(p.id)}`,
     unknown_source: (p) => `unknown source ${show(p.id)}`,
+    unknown_project: (p) => `unknown project ${show(p.id)}`,
     region_cycle: (p) => `the region hierarchy has a cycle: ${(p.cycle as string[]).join(' → ')}`,
     flow_cycle: (p) => `the segment flows of chain ${show(p.chain)} have a cycle: ${(p.cycle as string[]).join(' → ')}`,
     flow_cross_chain: (p) =>
@@ -132,6 +135,7 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     invalid_csv: (p) => `invalid CSV in ${String(p.file)}: ${String(p.detail)}`,
     invalid_encoding: (p) => `${String(p.file)} is not valid UTF-8 or GB18030 text`,
     unsupported_format: (p) => `unsupported file type: ${String(p.file)} (use .json, .yaml, .yml or a folder of .csv)`,
+    unexpected_file: (p) => `${String(p.file)} is not a table of the CSV form and was not read`,
   },
   'zh-CN': {
     invalid_type: (p) => `类型错误：应为 ${String(p.expected)}，实际为 ${show(p.received)}`,
@@ -151,6 +155,7 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     unknown_template: (p) => `未知产业链模板 ${show(p.id)}`,
     unknown_enterprise: (p) => `未知企业 ${show(p.id)}`,
     unknown_source: (p) => `未知来源 ${show(p.id)}`,
+    unknown_project: (p) => `未知项目 ${show(p.id)}`,
     region_cycle: (p) => `地区层级存在循环：${(p.cycle as string[]).join(' → ')}`,
     flow_cycle: (p) => `产业链 ${show(p.chain)} 的环节流向存在循环：${(p.cycle as string[]).join(' → ')}`,
     flow_cross_chain: (p) => `产业链 ${show(p.chain)} 的流向引用了其他产业链（${list(p.chains)}）的环节 ${show(p.id)}`,
@@ -169,6 +174,7 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     invalid_csv: (p) => `${String(p.file)} 不是有效的 CSV：${String(p.detail)}`,
     invalid_encoding: (p) => `${String(p.file)} 既不是有效的 UTF-8 也不是 GB18030 文本`,
     unsupported_format: (p) => `不支持的文件类型：${String(p.file)}（请使用 .json、.yaml、.yml 或 CSV 文件夹）`,
+    unexpected_file: (p) => `${String(p.file)} 不是 CSV 数据表之一，未读取`,
   },
 };
 

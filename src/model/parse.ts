@@ -116,10 +116,15 @@ export function templateLookup(
 
 interface Partial {
   data: DatasetType;
-  /** Ids of records that failed the shape check, per collection. */
-  invalidIds: Map<CollectionName, Set<string>>;
+  invalid: Invalid;
   /** For each collection, the input position of each record that parsed. */
   positions: Map<CollectionName, number[]>;
+}
+
+/** What failed the shape check: ids of malformed records and `owner/segment` keys of malformed segments. */
+interface Invalid {
+  ids: Map<CollectionName, Set<string>>;
+  segments: Set<string>;
 }
 
 /**
@@ -127,20 +132,36 @@ interface Partial {
  * fields still get cross-reference checks. The left-out fields have been reported already.
  * Returns undefined when the record cannot be parsed that way (a required field is bad).
  */
-function parseWithoutBadFields(schema: z.ZodType, record: unknown): unknown {
+function parseWithoutBadFields(
+  schema: z.ZodType,
+  record: unknown,
+  onDropped: (key: string, item: unknown) => void,
+): unknown {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
   let candidate = record as Record<string, unknown>;
   for (let attempt = 0; attempt < 3; attempt++) {
     const result = schema.safeParse(candidate);
     if (result.success) return result.data;
-    const bad = new Set<string>();
+    const badKeys = new Set<string>();
+    // a bad item of a list field (one malformed segment of a chain) leaves out that item only
+    const badItems = new Map<string, Set<number>>();
     for (const issue of result.error.issues) {
-      const [key] = issue.path;
-      if (typeof key === 'string') bad.add(key);
-      else if (issue.code === 'unrecognized_keys') for (const k of issue.keys) bad.add(k);
+      const [key, item] = issue.path;
+      if (typeof key === 'string' && typeof item === 'number' && Array.isArray(candidate[key])) {
+        if (!badItems.has(key)) badItems.set(key, new Set());
+        badItems.get(key)!.add(item);
+      } else if (typeof key === 'string') badKeys.add(key);
+      else if (issue.code === 'unrecognized_keys') for (const k of issue.keys) badKeys.add(k);
       else return undefined;
     }
-    candidate = Object.fromEntries(Object.entries(candidate).filter(([key]) => !bad.has(key)));
+    const next: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(candidate)) {
+      if (badKeys.has(key)) continue;
+      const items = badItems.get(key);
+      if (items) for (const i of items) onDropped(key, (value as unknown[])[i]);
+      next[key] = items ? (value as unknown[]).filter((_, i) => !items.has(i)) : value;
+    }
+    candidate = next;
   }
   return undefined;
 }
@@ -148,6 +169,7 @@ function parseWithoutBadFields(schema: z.ZodType, record: unknown): unknown {
 /** Parses what can be parsed of an input whose shape check failed, record by record. */
 function parsePartially(input: Record<string, unknown>): Partial {
   const invalidIds = new Map<CollectionName, Set<string>>();
+  const invalidSegments = new Set<string>();
   const positions = new Map<CollectionName, number[]>();
   const data: Record<string, unknown> = {};
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
@@ -158,7 +180,11 @@ function parsePartially(input: Record<string, unknown>): Partial {
     const invalid = new Set<string>();
     if (Array.isArray(raw)) {
       for (const [i, record] of raw.entries()) {
-        const data = parseWithoutBadFields(schema, record);
+        const owner = (record as { id?: unknown } | null)?.id;
+        const data = parseWithoutBadFields(schema, record, (key, item) => {
+          const id = (item as { id?: unknown } | null)?.id;
+          if (key === 'segments' && typeof id === 'string') invalidSegments.add(`${String(owner)}/${id}`);
+        });
         if (data !== undefined) {
           parsed.push(data);
           at.push(i);
@@ -175,7 +201,7 @@ function parsePartially(input: Record<string, unknown>): Partial {
   const meta = Meta.safeParse(input.meta);
   // a malformed meta has been reported; its region reference is then not checked
   data.meta = meta.success ? meta.data : { id: '-', name: '-' };
-  return { data: data as DatasetType, invalidIds, positions };
+  return { data: data as DatasetType, invalid: { ids: invalidIds, segments: invalidSegments }, positions };
 }
 
 /** Maps issue paths of a partially parsed dataset back to the input's record positions. */
@@ -202,13 +228,14 @@ const BASIS_OWNER_SKIP = new Set(['extra', 'fieldBasis']);
 function checkReferences(
   data: DatasetType,
   templates: readonly ChainTemplate[],
-  invalidIds: Map<CollectionName, Set<string>>,
+  invalidRecords: Invalid,
   locale: Locale,
 ): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
   const add = (code: IssueCode, path: Path, params: Record<string, unknown>, severity: 'error' | 'warning' = 'error') =>
     issues.push(createIssue(code, path, params, locale, severity));
-  const invalid = (name: CollectionName, id: string) => invalidIds.get(name)?.has(id) ?? false;
+  const invalid = (name: CollectionName, id: string) => invalidRecords.ids.get(name)?.has(id) ?? false;
+  const invalidSegment = (chain: string, segment: string) => invalidRecords.segments.has(`${chain}/${segment}`);
 
   // duplicate ids, per collection
   const indexOf = <T extends { id?: string | undefined }>(name: CollectionName, records: readonly T[]) => {
@@ -306,7 +333,7 @@ function checkReferences(
         const id = flow[end];
         if (position.has(id)) continue;
         ok = false;
-        if (!own) continue;
+        if (!own || invalidSegment(chainId, id)) continue;
         const elsewhere = (chainsOfSegment.get(id) ?? []).filter((c) => c !== chainId);
         if (owner === 'chains' && elsewhere.length > 0) add('flow_cross_chain', [...path, end], { chain: chainId, id, chains: elsewhere });
         else add('unknown_segment', [...path, end], { chain: chainId, id });
@@ -341,7 +368,8 @@ function checkReferences(
       return;
     }
     if (!checkChain(chain, chainPath) || segment === undefined) return;
-    if (!segmentsOfChain.get(chain!)!.has(segment)) add('unknown_segment', path, { chain, id: segment });
+    if (!segmentsOfChain.get(chain!)!.has(segment) && !invalidSegment(chain!, segment))
+      add('unknown_segment', path, { chain, id: segment });
   };
 
   // enterprises
@@ -451,12 +479,12 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
   const shape = Dataset.safeParse(input);
   let issues: DatasetIssue[];
   if (shape.success) {
-    issues = checkReferences(shape.data, templates, new Map(), locale);
+    issues = checkReferences(shape.data, templates, { ids: new Map(), segments: new Set() }, locale);
   } else {
     issues = shape.error.issues.map((issue) => fromZodIssue(issue, input, [], locale));
     if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
       const partial = parsePartially(input as Record<string, unknown>);
-      const found = checkReferences(partial.data, templates, partial.invalidIds, locale);
+      const found = checkReferences(partial.data, templates, partial.invalid, locale);
       issues.push(...remapPaths(found, partial.positions, locale));
     }
   }

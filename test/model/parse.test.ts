@@ -241,3 +241,11 @@ describe('chain templates', () => {
     expect(issuesOf(input)).toContainEqual({ code: 'duplicate_id', path: 'chains[0].segments[0].id' });
   });
 });
+
+describe('partial parsing', () => {
+  it('leaves out only the malformed item of a list, so references to its siblings still resolve', () => {
+    const input = base();
+    input.chains[0].segments[1].stage = '上上游';
+    expect(issuesOf(input)).toEqual([{ code: 'invalid_value', path: 'chains[0].segments[1].stage' }]);
+  });
+});

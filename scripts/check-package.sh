@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Checks the built package as it is published: publint and attw on it, then the packed tarball
+# installed into a fresh project and used from ESM, CommonJS and TypeScript (NodeNext), and its
+# `industrial-chain` executable. Run after `npm run build`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+
+step() { printf -- '\n--- %s\n' "$*"; }
+fail() { echo "check-package: $*" >&2; exit 1; }
+
+for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js dist/node.cjs dist/cli.js; do
+  [ -f "$f" ] || fail "$f is missing: run npm run build first"
+done
+
+step "publint --strict"
+publint_out=$(npx --no -- publint --strict 2>&1) || { echo "$publint_out"; fail "publint reported errors"; }
+echo "$publint_out"
+# --strict fails on errors and warnings; suggestions only print, so fail on them here
+grep -q "All good" <<<"$publint_out" || fail "publint reported problems"
+
+step "attw --pack . --profile node16 (ESM + CJS; node10 resolution not supported)"
+npx --no -- attw --pack . --profile node16
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+step "npm pack"
+mkdir "$WORK/pack"
+npm pack --pack-destination "$WORK/pack" --loglevel=warn >/dev/null
+TARBALL=$(ls "$WORK"/pack/*.tgz)
+echo "$TARBALL"
+listing=$(tar -tzf "$TARBALL")
+for f in package/package.json package/dist/index.js package/dist/index.cjs package/dist/node.js package/dist/cli.js; do
+  grep -qx "$f" <<<"$listing" || fail "$f is not in the tarball"
+done
+if grep -qE '^package/(src|test|scripts|seeds|node_modules)/' <<<"$listing"; then fail "the tarball holds sources or tests"; fi
+echo "$(wc -l <<<"$listing") files"
+
+step "install the tarball in a fresh project"
+APP="$WORK/app"
+mkdir "$APP"
+cat >"$APP/package.json" <<'JSON'
+{ "name": "industrial-chain-consumer", "version": "0.0.0", "private": true }
+JSON
+(cd "$APP" && npm install "$TARBALL" --no-audit --no-fund)
+
+# a dataset for loadDataset: the first seed, else a tiny one
+seed=$(find "$ROOT/seeds" -maxdepth 1 -name '*.json' 2>/dev/null | sort | head -n 1)
+if [ -n "$seed" ]; then
+  echo "dataset: seeds/$(basename "$seed")"
+  cp "$seed" "$APP/dataset.json"
+else
+  echo "dataset: no seeds/*.json, using a tiny dataset"
+  cat >"$APP/dataset.json" <<'JSON'
+{ "meta": { "id": "tiny", "name": "小数据集" }, "regions": [{ "id": "r", "name": "酒泉市", "kind": "city" }],
+  "chains": [{ "id": "wind", "name": "风电", "segments": [{ "id": "blade", "name": "叶片", "stage": "中游" }] }] }
+JSON
+fi
+
+cat >"$APP/consumer.mjs" <<'JS'
+import assert from 'node:assert/strict';
+import { DatasetError, parseDataset, safeParseDataset } from 'industrial-chain';
+import { loadDataset } from 'industrial-chain/node';
+
+const tiny = {
+  meta: { id: 'tiny', name: '小数据集' },
+  regions: [{ id: 'jq', name: '酒泉市', kind: '市' }],
+  chains: [],
+  enterprises: [{ id: 'jiuding', name: '九鼎风电叶片', region: 'jq' }],
+  links: [{ from: 'jiuding', to: 'ghost' }],
+};
+const result = safeParseDataset(tiny, { locale: 'en' });
+assert.equal(result.success, false);
+assert.deepEqual(result.issues.map((i) => `${i.path}: ${i.message}`), ['links[0].to: unknown enterprise "ghost"']);
+assert.throws(() => parseDataset(tiny), (e) => e instanceof DatasetError && e.issues[0].path === 'links[0].to');
+const parsed = parseDataset({ ...tiny, links: [] });
+assert.equal(parsed.regions[0].kind, 'city');
+assert.equal(parsed.enterprises[0].status, 'operating');
+
+const data = await loadDataset('./dataset.json');
+assert.ok(data.meta.id.length > 0 && data.chains.length > 0, 'the dataset has chains');
+console.log(`esm: ok (${data.meta.id}: ${data.chains.length} chain(s), ${data.enterprises.length} enterprise(s))`);
+JS
+
+cat >"$APP/consumer.cjs" <<'JS'
+const assert = require('node:assert/strict');
+const { DatasetError, parseDataset, safeParseDataset } = require('industrial-chain');
+const { loadDataset } = require('industrial-chain/node');
+
+const tiny = {
+  meta: { id: 'tiny', name: '小数据集' },
+  regions: [{ id: 'jq', name: '酒泉市', kind: '市' }],
+  chains: [],
+  enterprises: [{ id: 'jiuding', name: '九鼎风电叶片', region: 'jq' }],
+  links: [{ from: 'jiuding', to: 'ghost' }],
+};
+const result = safeParseDataset(tiny, { locale: 'en' });
+assert.equal(result.success, false);
+assert.deepEqual(result.issues.map((i) => `${i.path}: ${i.message}`), ['links[0].to: unknown enterprise "ghost"']);
+assert.throws(() => parseDataset(tiny), (e) => e instanceof DatasetError && e.issues[0].path === 'links[0].to');
+assert.equal(parseDataset({ ...tiny, links: [] }).regions[0].kind, 'city');
+
+loadDataset('./dataset.json').then((data) => {
+  assert.ok(data.meta.id.length > 0 && data.chains.length > 0, 'the dataset has chains');
+  console.log(`cjs: ok (${data.meta.id}: ${data.chains.length} chain(s), ${data.enterprises.length} enterprise(s))`);
+}).catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+JS
+
+step "ESM consumer: node consumer.mjs"
+(cd "$APP" && node consumer.mjs)
+step "CJS consumer: node consumer.cjs"
+(cd "$APP" && node consumer.cjs)
+
+step "TypeScript consumer: tsc --noEmit (module NodeNext) on consumer.mts and consumer.cts"
+cat >"$APP/consumer.mts" <<'TS'
+import { formatIssue, parseDataset, safeParseDataset } from 'industrial-chain';
+import type { Dataset, DatasetInput, DatasetIssue, IssueCode, SafeParseResult } from 'industrial-chain';
+import { loadDataset } from 'industrial-chain/node';
+
+const input: DatasetInput = { meta: { id: 'tiny', name: '小数据集' }, regions: [], chains: [] };
+const result: SafeParseResult = safeParseDataset(input, { locale: 'en' });
+if (!result.success) {
+  const issues: DatasetIssue[] = result.issues;
+  const codes: IssueCode[] = issues.map((issue) => issue.code);
+  const lines: string[] = issues.map((issue) => formatIssue(issue));
+  console.log(codes, lines);
+}
+const data: Dataset = parseDataset(input);
+const chainIds: string[] = data.chains.map((chain) => chain.id);
+const loaded: Dataset = await loadDataset('./dataset.json');
+// @ts-expect-error the types are real, not any: chains is an array
+const wrong: number = data.chains;
+// @ts-expect-error an unknown locale is rejected
+safeParseDataset(input, { locale: 'fr' });
+console.log(chainIds, loaded, wrong);
+TS
+cat >"$APP/consumer.cts" <<'TS'
+import chain = require('industrial-chain');
+import node = require('industrial-chain/node');
+
+const data: chain.Dataset = chain.parseDataset({ meta: { id: 'tiny', name: '小数据集' }, regions: [], chains: [] });
+const issue: chain.DatasetIssue | undefined = undefined;
+const loaded: Promise<chain.Dataset> = node.loadDataset('./dataset.json');
+// @ts-expect-error the types are real, not any: chains is an array
+const wrong: number = data.chains;
+console.log(issue, loaded, wrong);
+TS
+cat >"$APP/tsconfig.json" <<JSON
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "lib": ["ES2022"],
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "strict": true,
+    "noEmit": true,
+    "skipLibCheck": false,
+    "typeRoots": ["$ROOT/node_modules/@types"],
+    "types": ["node"]
+  },
+  "files": ["consumer.mts", "consumer.cts"]
+}
+JSON
+(cd "$APP" && node "$ROOT/node_modules/typescript/bin/tsc" --version && node "$ROOT/node_modules/typescript/bin/tsc" -p tsconfig.json)
+echo "types: ok"
+
+step "the installed executable: industrial-chain"
+BIN="$APP/node_modules/.bin/industrial-chain"
+expected_version=$(node -p 'require("./package.json").version')
+actual_version=$("$BIN" --version)
+[ "$actual_version" = "$expected_version" ] || fail "industrial-chain --version printed $actual_version, expected $expected_version"
+echo "industrial-chain --version: $actual_version"
+(cd "$APP" && LANG=en_US.UTF-8 LC_ALL= "$BIN" validate dataset.json)
+expect_exit() {
+  local want=$1; shift
+  local got=0
+  (cd "$APP" && LANG=en_US.UTF-8 LC_ALL= "$BIN" "$@" >"$WORK/out" 2>&1) || got=$?
+  [ "$got" = "$want" ] || { cat "$WORK/out"; fail "industrial-chain $* exited $got, expected $want"; }
+  if grep -qE '^\s+at ' "$WORK/out"; then cat "$WORK/out"; fail "industrial-chain $* printed a stack trace"; fi
+  echo "industrial-chain $*: exit $got ($(tail -n 1 "$WORK/out"))"
+}
+echo '{"meta": {"id": "cut"' >"$APP/truncated.json"
+expect_exit 1 validate missing.json
+expect_exit 1 validate truncated.json
+expect_exit 2 frobnicate
+
+echo
+echo "package checks: ok"

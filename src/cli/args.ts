@@ -1,0 +1,87 @@
+/**
+ * Parsing the command line with `node:util` parseArgs. Options may stand anywhere, before or
+ * after the command; a parse failure is returned with its reason in both locales.
+ */
+import { parseArgs } from 'node:util';
+import type { Locale } from '../model/issues.js';
+import { isLocale, localeFromEnv } from './locale.js';
+
+/** The options of the command line. */
+export interface CliOptions {
+  locale?: Locale;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Parsed arguments: options, and positionals (the command first) with their indices in argv. */
+export interface ParsedArgs {
+  ok: true;
+  options: CliOptions;
+  positionals: { value: string; index: number }[];
+}
+
+/** A parse failure, with the reason in each locale. */
+export interface ArgsError {
+  ok: false;
+  reason: Record<Locale, string>;
+}
+
+const OPTIONS = {
+  locale: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function quoted(message: string): string {
+  return /'([^']+)'/u.exec(message)?.[1]?.replace(/ <value>$/u, '') ?? '';
+}
+
+/** Parses command-line arguments (without node and the script). */
+export function parseCliArgs(args: readonly string[]): ParsedArgs | ArgsError {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const option = quoted(message);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      return { ok: false, reason: { en: `unknown option ${option}`, 'zh-CN': `未知选项 ${option}` } };
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/u.test(message))
+      return { ok: false, reason: { en: `option ${option} takes no value`, 'zh-CN': `选项 ${option} 不接受取值` } };
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      return { ok: false, reason: { en: `option ${option} needs a value`, 'zh-CN': `选项 ${option} 缺少取值` } };
+    return { ok: false, reason: { en: message, 'zh-CN': message } };
+  }
+  const { values, tokens } = parsed;
+  if (values.locale !== undefined && !isLocale(values.locale)) {
+    const given = JSON.stringify(values.locale);
+    return {
+      ok: false,
+      reason: { en: `unknown locale ${given} (use zh-CN or en)`, 'zh-CN': `未知语言 ${given}（可选 zh-CN 或 en）` },
+    };
+  }
+  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [{ value: t.value, index: t.index }] : []));
+  const options: CliOptions = { json: values.json ?? false, help: values.help ?? false, version: values.version ?? false };
+  if (values.locale !== undefined) options.locale = values.locale as Locale;
+  return { ok: true, options, positionals };
+}
+
+/**
+ * The locale to report in: `--locale` when it parsed, else the environment's. Used also when the
+ * arguments did not parse, so a usage error honours a well-formed `--locale` given with it.
+ */
+export function chooseLocale(
+  args: readonly string[],
+  parsed: ParsedArgs | ArgsError,
+  env: Readonly<Record<string, string | undefined>>,
+): Locale {
+  if (parsed.ok) return parsed.options.locale ?? localeFromEnv(env);
+  for (const [i, arg] of args.entries()) {
+    const value = arg.startsWith('--locale=') ? arg.slice('--locale='.length) : arg === '--locale' ? args[i + 1] : undefined;
+    if (value !== undefined && isLocale(value)) return value;
+  }
+  return localeFromEnv(env);
+}

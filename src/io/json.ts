@@ -1,0 +1,164 @@
+/**
+ * JSON dataset files. `JSON.parse` does the parsing; when it fails, a small scanner finds the
+ * first syntax error and reports its line and column (Node's own messages give a character
+ * offset at best, and none for truncated input).
+ */
+
+/** Where and why a JSON text is invalid. Line and column are 1-based; columns count code points. */
+export interface JsonSyntaxError {
+  line: number;
+  column: number;
+  offset: number;
+  detail: string;
+}
+
+/** Line and column (1-based, code points) of a character offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  let column = 1;
+  for (let i = lineStart; i < offset && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // count a surrogate pair once
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < offset) i++;
+    column++;
+  }
+  return { line, column };
+}
+
+function describe(text: string, at: number): string {
+  if (at >= text.length) return 'end of input';
+  const cp = text.codePointAt(at)!;
+  return cp < 0x20 ? `control character U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(String.fromCodePoint(cp));
+}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const LITERALS = ['true', 'false', 'null'];
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * Finds the first syntax error in a JSON text, or `undefined` if the text is valid JSON.
+ * Iterative, so deeply nested input cannot overflow the stack.
+ *
+ * @example
+ * findJsonError('{\n  "a": [1, 2\n') // → { line: 3, column: 1, offset: 14, detail: 'expected "," or "]" but found end of input' }
+ */
+export function findJsonError(text: string): JsonSyntaxError | undefined {
+  let pos = 0;
+  const stack: ('{' | '[')[] = [];
+  // a container was just opened: its first member or element (or its end) comes next
+  let opened = false;
+  const fail = (detail: string, at = pos): JsonSyntaxError => ({ ...lineColumn(text, at), offset: at, detail });
+  const skip = () => {
+    while (pos < text.length && WS.has(text.charCodeAt(pos))) pos++;
+  };
+  const string = (): JsonSyntaxError | undefined => {
+    pos++; // opening quote
+    for (;;) {
+      if (pos >= text.length) return fail('unterminated string: expected \'"\' but found end of input');
+      const c = text.charCodeAt(pos);
+      if (c === 0x22) {
+        pos++;
+        return undefined;
+      }
+      if (c < 0x20) return fail(`unescaped ${describe(text, pos)} in a string`);
+      if (c === 0x5c) {
+        const e = text[pos + 1];
+        if (e === undefined) return fail('unterminated string: expected \'"\' but found end of input', pos + 1);
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/u.test(text.slice(pos + 2, pos + 6))) return fail('invalid \\u escape: expected 4 hex digits', pos);
+          pos += 6;
+        } else if ('"\\/bfnrt'.includes(e)) pos += 2;
+        else return fail(`invalid escape "\\${e}" in a string`, pos);
+      } else pos++;
+    }
+  };
+  // one value; a container is only opened here, its contents are read by the loop below
+  const value = (): JsonSyntaxError | undefined => {
+    skip();
+    if (pos >= text.length) return fail('expected a value but found end of input');
+    const c = text[pos]!;
+    if (c === '{' || c === '[') {
+      stack.push(c);
+      pos++;
+      opened = true;
+      return undefined;
+    }
+    if (c === '"') return string();
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = pos;
+      const m = NUMBER.exec(text);
+      if (!m || m[0] === '-') return fail(`invalid number`);
+      pos += m[0].length;
+      return undefined;
+    }
+    for (const literal of LITERALS) {
+      if (text.startsWith(literal, pos)) {
+        pos += literal.length;
+        return undefined;
+      }
+    }
+    return fail(`expected a value but found ${describe(text, pos)}`);
+  };
+  const member = (): JsonSyntaxError | undefined => {
+    skip();
+    if (text[pos] !== '"') return fail(`expected a property name in double quotes but found ${describe(text, pos)}`);
+    const bad = string();
+    if (bad) return bad;
+    skip();
+    if (text[pos] !== ':') return fail(`expected ":" after a property name but found ${describe(text, pos)}`);
+    pos++;
+    return value();
+  };
+
+  let bad = value();
+  while (!bad) {
+    skip();
+    const top = stack[stack.length - 1];
+    if (top === undefined) {
+      if (pos < text.length) bad = fail(`unexpected ${describe(text, pos)} after the end of the JSON value`);
+      break;
+    }
+    const close = top === '{' ? '}' : ']';
+    if (opened) {
+      opened = false;
+      if (text[pos] === close) {
+        stack.pop();
+        pos++;
+      } else bad = top === '{' ? member() : value();
+    } else if (text[pos] === ',') {
+      pos++;
+      bad = top === '{' ? member() : value();
+    } else if (text[pos] === close) {
+      stack.pop();
+      pos++;
+    } else bad = fail(`expected "," or "${close}" but found ${describe(text, pos)}`);
+  }
+  return bad;
+}
+
+/**
+ * Parses a JSON text; on a syntax error returns where it is instead of throwing.
+ *
+ * @example
+ * parseJson('{"a": 1') // → { ok: false, error: { line: 1, column: 8, ... } }
+ */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const found = findJsonError(text);
+    if (found) return { ok: false, error: found };
+    // the scanner accepts only valid JSON, so this is not expected; keep the engine's reason
+    return { ok: false, error: { line: 1, column: 1, offset: 0, detail: (error as Error).message } };
+  }
+}
+
+/** Serialises a dataset as JSON: 2-space indent, trailing newline. */
+export function stringifyJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,163 @@
+/**
+ * Loading datasets from files: a `.json` or `.yaml`/`.yml` file, or a folder of CSV files.
+ * Bad input is data: every problem is an issue with a path (`data.json:12:5`,
+ * `links.csv:5:3`, `links[3].to`), never a stack trace.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { DatasetError, type DatasetIssue, type Locale } from '../model/issues.js';
+import { safeParseDataset, type ParseOptions } from '../model/parse.js';
+import type { Dataset } from '../model/schema.js';
+import { readCsvFolder } from './csv-read.js';
+import { decodeText, type LoadEncoding } from './encoding.js';
+import { parseJson } from './json.js';
+import { CsvOrigins, fileIssue, relocateIssues } from './locate.js';
+import { parseYaml } from './yaml.js';
+
+/** Options of the loaders: those of `safeParseDataset`, and the text encoding of the files. */
+export interface LoadOptions extends ParseOptions {
+  /**
+   * Encoding of the files. Default `'auto'`: UTF-8 (with or without BOM), or GB18030 (a
+   * superset of GBK, what Excel on Chinese Windows writes) when the bytes are not UTF-8.
+   */
+  encoding?: LoadEncoding;
+}
+
+/** Result of {@link safeLoadDataset}. */
+export type LoadResult =
+  | { success: true; data: Dataset; warnings: DatasetIssue[]; files: string[] }
+  | { success: false; issues: DatasetIssue[] };
+
+/** Result of {@link readDatasetInput}. */
+export type ReadInputResult =
+  | { success: true; input: unknown; files: string[] }
+  | { success: false; issues: DatasetIssue[] };
+
+/** What reading gives before validation: the input, or the issues that stopped reading. */
+type Read =
+  | { ok: true; input: unknown; files: string[]; issues: DatasetIssue[]; origins?: CsvOrigins }
+  | { ok: false; issues: DatasetIssue[] };
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: unknown } | null)?.code as string | undefined;
+}
+
+function errorDetail(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const NOT_FOUND = new Set(['ENOENT', 'ENOTDIR']);
+
+async function readText(
+  path: string,
+  encoding: LoadEncoding,
+  locale: Locale,
+): Promise<{ ok: true; text: string } | { ok: false; issue: DatasetIssue }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, issue: fileIssue('unreadable_file', { file: path }, { detail: errorDetail(error) }, locale) };
+  }
+  const decoded = decodeText(bytes, encoding);
+  if (!decoded) return { ok: false, issue: fileIssue('invalid_encoding', { file: path }, { encoding }, locale) };
+  return { ok: true, text: decoded.text };
+}
+
+async function read(path: string, options: LoadOptions): Promise<Read> {
+  const locale = options.locale ?? 'zh-CN';
+  const encoding = options.encoding ?? 'auto';
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = errorCode(error);
+    const issue =
+      code !== undefined && NOT_FOUND.has(code)
+        ? fileIssue('file_not_found', { file: path }, {}, locale)
+        : fileIssue('unreadable_file', { file: path }, { detail: errorDetail(error) }, locale);
+    return { ok: false, issues: [issue] };
+  }
+  if (info.isDirectory()) {
+    const csv = await readCsvFolder(path, { encoding, locale });
+    if (csv.input === undefined) return { ok: false, issues: csv.issues };
+    return { ok: true, input: csv.input, files: csv.files, issues: csv.issues, origins: csv.origins };
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension !== '.json' && extension !== '.yaml' && extension !== '.yml')
+    return { ok: false, issues: [fileIssue('unsupported_format', { file: path }, {}, locale)] };
+  const text = await readText(path, encoding, locale);
+  if (!text.ok) return { ok: false, issues: [text.issue] };
+  if (extension === '.json') {
+    const parsed = parseJson(text.text);
+    if (!parsed.ok) {
+      const { line, column, detail } = parsed.error;
+      return {
+        ok: false,
+        issues: [fileIssue('invalid_json', { file: path, row: line, column }, { detail }, locale, 'error', 'line')],
+      };
+    }
+    return { ok: true, input: parsed.value, files: [path], issues: [] };
+  }
+  const parsed = parseYaml(text.text);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      issues: parsed.errors.map(({ line, column, detail }) =>
+        fileIssue('invalid_yaml', { file: path, row: line, column }, { detail }, locale, 'error', 'line'),
+      ),
+    };
+  }
+  return { ok: true, input: parsed.value, files: [path], issues: [] };
+}
+
+/**
+ * Reads a dataset file or CSV folder into plain input without validating it. Fails only when
+ * the input cannot be read as given: a missing or unreadable file, bad encoding, a JSON/YAML/CSV
+ * syntax error, or CSV cells the input has no place for (an unknown column where records have
+ * no `extra`, a row naming an unknown chain...).
+ *
+ * @example
+ * const read = await readDatasetInput('data/jiuquan.yaml');
+ * if (read.success) console.log(Object.keys(read.input as object));
+ */
+export async function readDatasetInput(path: string, options: LoadOptions = {}): Promise<ReadInputResult> {
+  const result = await read(path, options);
+  if (!result.ok) return { success: false, issues: result.issues };
+  if (result.issues.some((issue) => issue.severity === 'error')) return { success: false, issues: result.issues };
+  return { success: true, input: result.input, files: result.files };
+}
+
+/**
+ * Loads and validates a dataset without throwing. Returns every issue at once: reading
+ * problems at `file:line:column`, validation issues of CSV data moved to their cells
+ * (`links.csv:5:3`, with the dataset path in `params.datasetPath`), and of JSON/YAML data at
+ * their dataset path (`links[3].to`).
+ *
+ * @example
+ * const result = await safeLoadDataset('data/jiuquan', { locale: 'en' });
+ * if (!result.success) for (const issue of result.issues) console.log(formatIssue(issue));
+ */
+export async function safeLoadDataset(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const locale = options.locale ?? 'zh-CN';
+  const result = await read(path, options);
+  if (!result.ok) return { success: false, issues: result.issues };
+  const parsed = safeParseDataset(result.input, options);
+  const found = parsed.success ? parsed.warnings : parsed.issues;
+  const issues = [...result.issues, ...(result.origins ? relocateIssues(found, result.origins, locale) : found)];
+  if (parsed.success && !issues.some((issue) => issue.severity === 'error'))
+    return { success: true, data: parsed.data, warnings: issues, files: result.files };
+  return { success: false, issues };
+}
+
+/**
+ * Loads and validates a dataset; throws a `DatasetError` carrying every issue.
+ *
+ * @example
+ * const dataset = await loadDataset('seeds/jiuquan.json');
+ */
+export async function loadDataset(path: string, options: LoadOptions = {}): Promise<Dataset> {
+  const result = await safeLoadDataset(path, options);
+  if (!result.success) throw new DatasetError(result.issues, options.locale);
+  return result.data;
+}
