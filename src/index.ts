@@ -67,7 +67,7 @@ export { parseDataset, safeParseDataset, templateLookup } from './model/parse.js
 export type { ParseOptions, SafeParseResult } from './model/parse.js';
 export { resolveChain } from './model/chains.js';
 export type { ResolvedChain } from './model/chains.js';
-export { chainTemplates } from './templates/index.js';
+export { chainTemplates, getChainTemplate } from './templates/index.js';
 export { buildCsr, buildModel, NO_ROLE, segmentKey } from './graph/model.js';
 export type {
   BuildOptions,
