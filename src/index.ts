@@ -157,3 +157,43 @@ export type {
   ModularityOptions,
   SimpleGraph,
 } from './analysis/network-metrics.js';
+export {
+  hypotheticalExtraction,
+  invertMatrix,
+  isProductive,
+  leontief,
+  localCoefficients,
+  localLeontief,
+  outputMultipliers,
+  rasmussenLinkages,
+  technicalCoefficients,
+} from './analysis/input-output.js';
+export type {
+  Extraction,
+  ExtractionMode,
+  ExtractionOptions,
+  Matrix,
+  MatrixProblem,
+  RasmussenLinkages,
+} from './analysis/input-output.js';
+export { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, OUTPUT_KINDS } from './analysis/output.js';
+export type {
+  AssumptionNote,
+  Band,
+  EnterpriseEstimate,
+  InducedEstimate,
+  InducedMode,
+  InducedSegment,
+  OutputAssumptionOptions,
+  OutputAssumptions,
+  OutputEstimate,
+  OutputGap,
+  OutputKind,
+  OutputOptions,
+  ProjectEstimate,
+  SegmentEstimate,
+  TargetAudit,
+  Triangular,
+  UnitPrice,
+  YearEstimate,
+} from './analysis/output.js';
