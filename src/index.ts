@@ -197,3 +197,42 @@ export type {
   UnitPrice,
   YearEstimate,
 } from './analysis/output.js';
+export { findGaps, GAP_CODES, linkProductSegment, normaliseWeights } from './analysis/gaps.js';
+export type {
+  CapacityShortfallFinding,
+  ExtensionOpportunityFinding,
+  ExternalDependencyFinding,
+  FillingEntry,
+  GapCode,
+  GapFinding,
+  GapLimitation,
+  GapOptions,
+  GapsResult,
+  HhiBasis,
+  LinkSegmentBasis,
+  MissingSegmentFinding,
+  SegmentState,
+  SeverityBreakdown,
+  SeverityComponent,
+  SeverityWeights,
+  ThinSegmentFinding,
+} from './analysis/gaps.js';
+export { recommendRecruits } from './analysis/recruits.js';
+export type {
+  FitComponent,
+  FitWeights,
+  RecruitCandidate,
+  RecruitEntry,
+  RecruitOptions,
+  RecruitsResult,
+} from './analysis/recruits.js';
+export {
+  diversity,
+  presence,
+  proximity,
+  relatedness,
+  relatednessDensity,
+  revealedComparativeAdvantage,
+  ubiquity,
+} from './analysis/relatedness.js';
+export type { RelatednessOptions, RelatednessResult } from './analysis/relatedness.js';
