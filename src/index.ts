@@ -236,3 +236,56 @@ export {
   ubiquity,
 } from './analysis/relatedness.js';
 export type { RelatednessOptions, RelatednessResult } from './analysis/relatedness.js';
+export { betweennessCsr, betweennessOf, pagerankCsr, supplyCentrality } from './analysis/centrality.js';
+export type {
+  BetweennessInfo,
+  BetweennessOptions,
+  CentralityOptions,
+  CentralityResult,
+  EnterpriseCentrality,
+  PagerankCsrResult,
+  PagerankOptions,
+  WeightedCsr,
+} from './analysis/centrality.js';
+export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, rankLeaders } from './analysis/leaders.js';
+export type {
+  LeaderComponent,
+  LeaderComponentInfo,
+  LeaderEntry,
+  LeaderFlag,
+  LeaderOptions,
+  LeaderRanking,
+} from './analysis/leaders.js';
+export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches.js';
+export type {
+  MatchBasis,
+  MatchComponent,
+  MatchComponentInfo,
+  MatchOptions,
+  MatchResult,
+  MatchSegment,
+  MatchSuggestion,
+} from './analysis/matches.js';
+export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience.js';
+export type {
+  DisruptionEntry,
+  DisruptionOptions,
+  DisruptionResult,
+  DisruptionTarget,
+  LossTotals,
+  PointOfFailure,
+  ResilienceOptions,
+  ResilienceSummary,
+  SinglePointOptions,
+  SinglePointResult,
+} from './analysis/resilience.js';
+export { compareScenarios, withChanges } from './analysis/scenarios.js';
+export type {
+  CompareScenariosOptions,
+  GapFindingChange,
+  LinkSelector,
+  ScenarioChange,
+  ScenarioChanges,
+  ScenarioComparison,
+  ScenarioOptions,
+} from './analysis/scenarios.js';
