@@ -14,19 +14,13 @@ import {
 import { buildModel } from '../../src/graph/model.js';
 import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
+import { deepFreeze } from '../support/freeze.js';
 
 // graphology-metrics is CommonJS: the default import is the function itself at run time
 const pagerank = ((pagerankModule as unknown as { default?: unknown }).default ?? pagerankModule) as typeof pagerankModule.default;
 const betweenness = ((betweennessModule as unknown as { default?: unknown }).default ??
   betweennessModule) as typeof betweennessModule.default;
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** A CSR graph from edge triples (from, to, weight). */
 function csr(order: number, edges: readonly (readonly [number, number, number])[]): WeightedCsr {

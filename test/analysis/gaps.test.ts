@@ -8,14 +8,8 @@ import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import type { DatasetInput } from '../../src/model/schema.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /*
  * Region tree: cn → prov → { city → zone, other1, other2 }, cn → far. The analysis runs on

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEADER_WEIGHTS, rankLeaders } from '../../src/analysis/leaders.js';
@@ -7,14 +6,9 @@ import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import type { DatasetInput } from '../../src/model/schema.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
+import { seedModel } from '../support/seeds.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /*
  * Hand-checked dataset. Chain c: raw → part (0.5) → asm (0.3). Local (zone z): L1 asm, 链主 of c,
@@ -244,7 +238,7 @@ describe('rankLeaders', () => {
 });
 
 // golden: the 运城 seed (doc-004 names the 链主 of each chain; no outputs or links are published)
-const yuncheng = buildModel(deepFreeze(parseDataset(JSON.parse(readFileSync(new URL('../../seeds/yuncheng.json', import.meta.url), 'utf8')))));
+const yuncheng = seedModel('yuncheng');
 
 describe('rankLeaders on the 运城 seed', () => {
   const results = Object.fromEntries(yuncheng.index.chains.ids.map((chain) => [chain, rankLeaders(yuncheng, { chain })]));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suggestMatches } from '../../src/analysis/matches.js';
@@ -9,14 +8,9 @@ import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import type { DatasetInput } from '../../src/model/schema.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
+import { seedModel } from '../support/seeds.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /*
  * Hand-checked dataset. Regions: cn ⊃ p ⊃ city ⊃ zone ⊃ {parkA, parkB}; an outside province far.
@@ -287,7 +281,7 @@ describe('suggestMatches', () => {
  *   template coefficient alone. Blades (0.2) and frames (0.08) rank high; piles → PV plants (0.04)
  *   mid; fasteners and cables into turbine assembly (0.01, about 1% of a turbine) rank last.
  */
-const jiuquan = buildModel(deepFreeze(parseDataset(JSON.parse(readFileSync(new URL('../../seeds/jiuquan.json', import.meta.url), 'utf8')))));
+const jiuquan = seedModel('jiuquan');
 const brokered = jiuquan.dataset.links.filter((l) => l.status === 'brokered' && l.sources?.some((s) => s.source === 'doc-003'));
 const withoutBrokered = withChanges(jiuquan, { removeLinks: brokered.map((l) => l.id!) });
 

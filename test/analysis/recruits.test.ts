@@ -8,14 +8,8 @@ import { isLocal } from '../../src/graph/queries.js';
 import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /*
  * The wind chain of test/analysis/gaps.test.ts (steel → gearbox; blade, gearbox → turbine →

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessResilience, simulateDisruption, singlePointsOfFailure } from '../../src/analysis/resilience.js';
@@ -7,14 +6,9 @@ import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import type { DatasetInput } from '../../src/model/schema.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
+import { seedModel } from '../support/seeds.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 const chain = (segments: string[]) => ({
   id: 'c',
@@ -321,7 +315,7 @@ describe('assessResilience', () => {
 });
 
 // golden: on the 酒泉 seed, losing 九鼎叶片 cuts 云风智慧 off from blades
-const jiuquan = buildModel(deepFreeze(parseDataset(JSON.parse(readFileSync(new URL('../../seeds/jiuquan.json', import.meta.url), 'utf8')))));
+const jiuquan = seedModel('jiuquan');
 
 describe('resilience on the 酒泉 seed', () => {
   it('finds 九鼎叶片 the single source of 云风智慧\'s blades, and the cascade agrees', () => {

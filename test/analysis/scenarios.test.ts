@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster.js';
@@ -11,14 +10,9 @@ import { ChainError, DatasetError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import type { ChainTemplate, DatasetInput } from '../../src/model/schema.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
+import { seedModel } from '../support/seeds.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /*
  * A chain from a custom template (not built in): steel → blade → turbine. Zone z: the turbine
@@ -215,7 +209,7 @@ describe('compareScenarios', () => {
 });
 
 // golden: what if 九鼎叶片 had not been brokered into 云风智慧 (酒泉, doc-003)?
-const jiuquan = buildModel(deepFreeze(parseDataset(JSON.parse(readFileSync(new URL('../../seeds/jiuquan.json', import.meta.url), 'utf8')))));
+const jiuquan = seedModel('jiuquan');
 
 describe('scenarios on the 酒泉 seed', () => {
   it('removing the 九鼎 → 云风 deal removes the only local supply link of the wind chain', () => {

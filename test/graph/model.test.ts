@@ -15,14 +15,8 @@ import {
 import { ChainError, DatasetError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
 import { datasetArbitrary } from '../support/arbitraries.js';
+import { deepFreeze } from '../support/freeze.js';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 const dataset = parseDataset(
   {
