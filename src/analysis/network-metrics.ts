@@ -430,7 +430,11 @@ export function herfindahl(sizes: ArrayLike<number>): number | null {
 export function locationQuotient(industryInRegion: number, regionTotal: number, industryTotal: number, total: number): number | null {
   checkAmounts([industryInRegion, regionTotal, industryTotal, total], 'amounts');
   if (regionTotal === 0 || total === 0 || industryTotal === 0) return null;
-  return industryInRegion / regionTotal / (industryTotal / total);
+  if (industryInRegion === 0) return 0;
+  const direct = industryInRegion / regionTotal / (industryTotal / total);
+  if (Number.isFinite(direct) && direct > 0) return direct;
+  // subnormal amounts underflow in the direct quotient; their logarithms are finite
+  return Math.exp(Math.log(industryInRegion) - Math.log(regionTotal) - Math.log(industryTotal) + Math.log(total));
 }
 
 /** Inputs of {@link ellisonGlaeser}, per area of the reference territory. */

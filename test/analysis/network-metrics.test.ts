@@ -189,6 +189,12 @@ describe('concentration and specialisation', () => {
     expect(locationQuotient(1, 1, 0, 300)).toBeNull();
   });
 
+  it('location quotient stays exact with subnormal amounts', () => {
+    // 5e-324 / 8.9e-16 underflows to 0 in the direct quotient; the ratio is still 1
+    expect(locationQuotient(5e-324, 8.881784197001249e-16, 5e-324, 8.881784197001249e-16)).toBeCloseTo(1, 12);
+    expect(locationQuotient(5e-324, 1, 1e-300, 1)).toBeGreaterThan(0);
+  });
+
   it('Ellison–Glaeser γ by hand', () => {
     // s = [0.9, 0.1], x = [0.5, 0.5]: G = 0.16 + 0.16 = 0.32; Σx² = 0.5;
     // H = 0.4² + 0.4² + 0.2² = 0.36; γ = (0.32 − 0.5·0.36) / (0.5·0.64) = 0.14 / 0.32 = 0.4375
