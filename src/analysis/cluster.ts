@@ -766,6 +766,20 @@ function specialisation(ctx: Context): Specialisation {
   const { measure, reference, ref } = chosen;
   const here = local[measure];
   const lq = locationQuotient(here.chain, here.total, ref.chain, ref.total)!;
+  if (!Number.isFinite(lq)) {
+    // amounts near the limits of floating point (e.g. 5e-324 亿元) give no meaningful quotient
+    return {
+      component: unavailable(
+        {
+          zh: `${MEASURE_LABEL[measure].zh}数值过小或过大，区位熵超出可表示范围，无法计算。`,
+          en: `The ${MEASURE_LABEL[measure].en} amounts are too small or too large: the location quotient is not a finite number.`,
+        },
+        { firmsWithOutput: local.output.firms, firmsWithEmployees: local.employees.firms },
+      ),
+      reference: -1,
+      measure: null,
+    };
+  }
   // the strong-cluster test compares the region with its siblings under the same reference
   const parent = regions.parent[r]!;
   const peers: { region: number; lq: number }[] = [];
