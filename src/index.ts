@@ -289,3 +289,41 @@ export type {
   ScenarioComparison,
   ScenarioOptions,
 } from './analysis/scenarios.js';
+export { FONT_FAMILY, renderChainMap } from './render/chain-map.js';
+export type { ChainMapOptions } from './render/chain-map.js';
+export type { ChainViewOptions } from './render/chain-view.js';
+export { toEChartsOption } from './render/echarts.js';
+export type {
+  EChartsGraphLink,
+  EChartsGraphNode,
+  EChartsGraphOption,
+  EChartsGraphSeries,
+  EChartsOption,
+  EChartsOptions,
+  EChartsSankeyLink,
+  EChartsSankeyNode,
+  EChartsSankeyOption,
+  EChartsSankeySeries,
+  EChartsTitle,
+  SankeyValueBasis,
+} from './render/echarts.js';
+export { dotString, toDot } from './render/dot.js';
+export type { DotOptions } from './render/dot.js';
+export { renderReport, reportDocument } from './render/report.js';
+export type { ReportFormat, ReportOptions } from './render/report.js';
+export { buildReport, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report-data.js';
+export type {
+  ChainReport,
+  IndicatorRow,
+  LeaderResilience,
+  RegionRow,
+  ReportData,
+  ReportDataOptions,
+  ReportProgress,
+  Section,
+  SupportingRow,
+  TargetRow,
+} from './render/report-data.js';
+export { toHtml, toMarkdown } from './render/document.js';
+export type { Block, Cell, Doc, Inline, Tone } from './render/document.js';
+export { textWidth, truncateText, wrapText } from './render/text.js';

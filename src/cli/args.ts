@@ -19,6 +19,8 @@ export interface ParsedArgs {
   ok: true;
   options: CliOptions;
   positionals: { value: string; index: number }[];
+  /** Values of the command's own string options (see {@link REPORT_OPTIONS}), by name; absent when not given. */
+  values: Record<string, string | undefined>;
 }
 
 /** A parse failure, with the reason in each locale. */
@@ -34,15 +36,34 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** A command's own options: each takes a string value. */
+export type CommandOptions = Readonly<Record<string, { type: 'string'; short?: string }>>;
+
+/** The options of `report`, besides the common ones. */
+export const REPORT_OPTIONS = {
+  chain: { type: 'string' },
+  region: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+} as const satisfies CommandOptions;
+
+/** Every command's own options: the command line is parsed with all of them before dispatching, so a value is never taken for a command or a path. */
+export const ALL_COMMAND_OPTIONS: CommandOptions = { ...REPORT_OPTIONS };
+
 function quoted(message: string): string {
   return /'([^']+)'/u.exec(message)?.[1]?.replace(/ <value>$/u, '') ?? '';
 }
 
-/** Parses command-line arguments (without node and the script). */
-export function parseCliArgs(args: readonly string[]): ParsedArgs | ArgsError {
+/**
+ * Parses command-line arguments (without node and the script): the common options and, given,
+ * a command's own (string-valued) options.
+ */
+export function parseCliArgs(args: readonly string[], commandOptions: CommandOptions = {}): ParsedArgs | ArgsError {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: [...args], options: { ...commandOptions, ...OPTIONS }, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -55,7 +76,8 @@ export function parseCliArgs(args: readonly string[]): ParsedArgs | ArgsError {
       return { ok: false, reason: { en: `option ${option} needs a value`, 'zh-CN': `选项 ${option} 缺少取值` } };
     return { ok: false, reason: { en: message, 'zh-CN': message } };
   }
-  const { values, tokens } = parsed;
+  const { values: allValues, tokens } = parsed;
+  const values = allValues as { locale?: string; json?: boolean; help?: boolean; version?: boolean } & Record<string, string | boolean | undefined>;
   if (values.locale !== undefined && !isLocale(values.locale)) {
     const given = JSON.stringify(values.locale);
     return {
@@ -66,7 +88,12 @@ export function parseCliArgs(args: readonly string[]): ParsedArgs | ArgsError {
   const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [{ value: t.value, index: t.index }] : []));
   const options: CliOptions = { json: values.json ?? false, help: values.help ?? false, version: values.version ?? false };
   if (values.locale !== undefined) options.locale = values.locale as Locale;
-  return { ok: true, options, positionals };
+  const own: Record<string, string | undefined> = {};
+  for (const name of Object.keys(commandOptions)) {
+    const value = values[name];
+    if (typeof value === 'string') own[name] = value;
+  }
+  return { ok: true, options, positionals, values: own };
 }
 
 /**

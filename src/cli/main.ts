@@ -23,6 +23,8 @@ runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
+  // progress of long runs only on a terminal, redrawn in place
+  ...(process.stderr.isTTY ? { progress: (text: string) => void process.stderr.write(`\r\x1b[2K${text}`) } : {}),
 }).then((code) => {
   process.exitCode = code;
 }, fail);

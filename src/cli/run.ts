@@ -2,7 +2,8 @@
  * The command line as a function: dispatches a command, prints help and version, and turns
  * any unexpected error into a one-line message and exit code 2, never a stack trace.
  */
-import { chooseLocale, parseCliArgs } from './args.js';
+import { ALL_COMMAND_OPTIONS, chooseLocale, parseCliArgs } from './args.js';
+import { runReport } from './report.js';
 import { EXIT, firstLine, usage, usageError, type CliIo } from './usage.js';
 import { runValidate } from './validate.js';
 import { readVersion } from './version.js';
@@ -10,6 +11,7 @@ import { readVersion } from './version.js';
 /** The commands, each run with its arguments (the command name removed). */
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   validate: runValidate,
+  report: runReport,
 };
 
 /**
@@ -20,7 +22,8 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<n
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const env = io.env ?? {};
-  const parsed = parseCliArgs(argv);
+  // every command's options are known here, so `--chain x` is not read as a command named "x"
+  const parsed = parseCliArgs(argv, ALL_COMMAND_OPTIONS);
   const locale = chooseLocale(argv, parsed, env);
   try {
     if (!parsed.ok) return usageError(io, locale, parsed.reason[locale]);

@@ -1,0 +1,151 @@
+/**
+ * `industrial-chain report <dataset> [--chain ID] [--region ID] [--format md|html|json]
+ * [--out FILE] [--runs N] [--seed N] [--locale zh-CN|en]`: loads a dataset, runs every analysis
+ * and writes the report (renderReport) to a file or stdout. Progress goes to `io.progress`, which
+ * the executable sets only when stderr is a terminal; otherwise the command is quiet. Unknown
+ * chain or region ids are reported with the valid ones (exit 1), never with a stack trace.
+ */
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { buildModel } from '../graph/model.js';
+import { safeLoadDataset } from '../io/load.js';
+import { ChainError, type Locale } from '../model/issues.js';
+import { renderReport, type ReportFormat } from '../render/report.js';
+import { DEFAULT_REPORT_RUNS, type ReportProgress } from '../render/report-data.js';
+import { chooseLocale, parseCliArgs, REPORT_OPTIONS } from './args.js';
+import { EXIT, firstLine, usage, usageError, type CliIo } from './usage.js';
+import { formatReportIssue } from './validate.js';
+
+const FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
+
+/**
+ * The format a file name implies: .html/.htm, .md/.markdown, .json; undefined for others.
+ *
+ * @example
+ * formatOfPath('reports/jiuquan.html'); // → 'html'
+ */
+export function formatOfPath(path: string): ReportFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  if (ext === '.json') return 'json';
+  return undefined;
+}
+
+/** `a（名称）, b（名称）`: ids with their names, for error messages. */
+function listValid(entries: readonly { id: string; name: string }[], locale: Locale): string {
+  if (entries.length === 0) return locale === 'en' ? '(none)' : '（无）';
+  return entries.map((e) => (locale === 'en' ? `${e.id} (${e.name})` : `${e.id}（${e.name}）`)).join(locale === 'en' ? ', ' : '、');
+}
+
+function integer(value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  return /^-?\d+$/u.test(value.trim()) ? Number(value) : null;
+}
+
+/**
+ * The one-line progress text of a report step.
+ *
+ * @example
+ * formatProgress({ done: 3, total: 64, chain: 'wind-power', step: 'output', label: { zh: '风电：产值测算', en: 'wind: output' } }, 'en'); // → '[4/64] wind: output'
+ */
+export function formatProgress(progress: ReportProgress, locale: Locale): string {
+  return `[${progress.done + 1}/${progress.total}] ${locale === 'en' ? progress.label.en : progress.label.zh}`;
+}
+
+/**
+ * Runs `report` with its arguments (after the command name). Writes the report to `--out` or
+ * stdout and returns the exit code: 0 written, 1 invalid or unreadable dataset or unknown chain
+ * or region, 2 bad usage.
+ *
+ * @example
+ * const code = await runReport(['seeds/jiuquan.json', '--format', 'html', '--out', 'reports/jiuquan.html'], { stdout: console.log, stderr: console.error });
+ */
+export async function runReport(args: readonly string[], io: CliIo): Promise<number> {
+  const env = io.env ?? {};
+  const parsed = parseCliArgs(args, REPORT_OPTIONS);
+  const locale = chooseLocale(args, parsed, env);
+  const en = locale === 'en';
+  if (!parsed.ok) return usageError(io, locale, parsed.reason[locale]);
+  if (parsed.options.help) {
+    io.stdout(usage(locale));
+    return EXIT.ok;
+  }
+  const paths = parsed.positionals.map((p) => p.value);
+  if (paths.length === 0) return usageError(io, locale, en ? 'report needs a dataset file or folder' : 'report 需要一个数据集文件或文件夹');
+  if (paths.length > 1)
+    return usageError(io, locale, en ? `report takes one dataset, got ${paths.length}` : `report 只接受一个数据集，实际给出 ${paths.length} 个`);
+  const { chain, region, out } = parsed.values;
+
+  // format: --format, else --json, else the --out extension, else Markdown
+  const given = parsed.values.format;
+  if (given !== undefined && !(FORMATS as readonly string[]).includes(given))
+    return usageError(io, locale, en ? `unknown format ${JSON.stringify(given)} (use md, html or json)` : `未知格式 ${JSON.stringify(given)}（可选 md、html、json）`);
+  if (given !== undefined && given !== 'json' && parsed.options.json)
+    return usageError(io, locale, en ? `--json contradicts --format ${given}` : `--json 与 --format ${given} 冲突`);
+  const format: ReportFormat = (given as ReportFormat | undefined) ?? (parsed.options.json ? 'json' : out === undefined ? undefined : formatOfPath(out)) ?? 'md';
+
+  const runs = integer(parsed.values.runs);
+  if (runs === null || (runs !== undefined && runs < 1))
+    return usageError(io, locale, en ? `--runs must be a whole number ≥ 1, got ${JSON.stringify(parsed.values.runs)}` : `--runs 应为不小于 1 的整数，实际为 ${JSON.stringify(parsed.values.runs)}`);
+  const seed = integer(parsed.values.seed);
+  if (seed === null || (seed !== undefined && !Number.isSafeInteger(seed)))
+    return usageError(io, locale, en ? `--seed must be an integer, got ${JSON.stringify(parsed.values.seed)}` : `--seed 应为整数，实际为 ${JSON.stringify(parsed.values.seed)}`);
+
+  const loaded = await safeLoadDataset(paths[0]!, { locale });
+  if (!loaded.success) {
+    const lines = loaded.issues.map((issue) => formatReportIssue(issue, locale));
+    io.stderr(
+      [...lines, en ? `industrial-chain: cannot report on ${paths[0]}: the dataset is invalid or unreadable` : `industrial-chain: 无法为 ${paths[0]} 生成报告：数据集无效或无法读取`].join('\n'),
+    );
+    return EXIT.invalid;
+  }
+  const model = buildModel(loaded.data);
+  const { dataset } = model;
+  if (chain !== undefined && model.chains.length === 0) {
+    io.stderr(en ? `industrial-chain: unknown chain "${chain}": the dataset models no chain` : `industrial-chain: 未知产业链 "${chain}"：数据集未建模任何产业链`);
+    return EXIT.invalid;
+  }
+  if (chain !== undefined && !model.index.chains.byId.has(chain)) {
+    const valid = listValid(model.chains.map((c) => ({ id: c.id, name: c.name })), locale);
+    io.stderr(en ? `industrial-chain: unknown chain "${chain}"; the dataset's chains: ${valid}` : `industrial-chain: 未知产业链 "${chain}"；数据集中的产业链：${valid}`);
+    return EXIT.invalid;
+  }
+  if (region !== undefined && !model.index.regions.byId.has(region)) {
+    const valid = listValid(dataset.regions.map((r) => ({ id: r.id, name: r.name })), locale);
+    io.stderr(en ? `industrial-chain: unknown region "${region}"; the dataset's regions: ${valid}` : `industrial-chain: 未知区域 "${region}"；数据集中的区域：${valid}`);
+    return EXIT.invalid;
+  }
+
+  let text: string;
+  try {
+    text = renderReport(model, {
+      format,
+      locale,
+      ...(chain === undefined ? {} : { chain }),
+      ...(region === undefined ? {} : { region }),
+      runs: runs ?? DEFAULT_REPORT_RUNS,
+      ...(seed === undefined ? {} : { seed }),
+      ...(io.progress ? { onProgress: (p: ReportProgress) => io.progress!(formatProgress(p, locale)) } : {}),
+    });
+  } catch (error) {
+    io.progress?.('');
+    if (!(error instanceof ChainError)) throw error;
+    // a dataset without meta.region and several root regions: the scope must be given
+    io.stderr(`industrial-chain: ${firstLine(error)}${region === undefined ? (en ? ' (give --region)' : '（请用 --region 指定区域）') : ''}`);
+    return EXIT.invalid;
+  }
+  io.progress?.('');
+  if (out === undefined) {
+    io.stdout(text.replace(/\n$/u, ''));
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(out, text, 'utf8');
+  } catch (error) {
+    io.stderr(en ? `industrial-chain: cannot write ${out}: ${firstLine(error)}` : `industrial-chain: 无法写入 ${out}：${firstLine(error)}`);
+    return EXIT.invalid;
+  }
+  io.progress?.(en ? `wrote ${out}\n` : `已写入 ${out}\n`);
+  return EXIT.ok;
+}
