@@ -871,7 +871,8 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
     localOutput: known.length > 0 ? total : null,
     hhi,
     equivalentFirms: hhi === null ? null : 1 / hhi,
-    largestShare: total > 0 ? Math.max(...sizes) / total : null,
+    // a loop, not Math.max(...sizes): 1e5 arguments overflow the stack
+    largestShare: total > 0 ? sizes.reduce((m, x) => Math.max(m, x), Number.NEGATIVE_INFINITY) / total : null,
     ellisonGlaeserGamma: gamma?.gamma ?? null,
     ellisonGlaeserAreas: areas,
     ellisonGlaeserRawConcentration: gamma?.rawConcentration ?? null,

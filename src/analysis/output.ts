@@ -716,13 +716,17 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   const chainCache: (number[] | undefined)[] = [];
   const entChains = (e: number): number[] => (chainCache[e] ??= chainsOfEnterprise(e));
   const chainsOfEnterprise = (e: number): number[] => {
-    const set = new Set<number>();
-    for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) set.add(S.chain[E.segments.items[k]!]!);
+    // distinct chains, ascending: a list, not a Set, as most firms are in one chain
+    const out: number[] = [];
+    for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) {
+      const c = S.chain[E.segments.items[k]!]!;
+      if (!out.includes(c)) out.push(c);
+    }
     for (const r of dataset.enterprises[e]!.chainRoles ?? []) {
       const c = index.chains.byId.get(r.chain);
-      if (c !== undefined) set.add(c);
+      if (c !== undefined && !out.includes(c)) out.push(c);
     }
-    return [...set].sort((x, y) => x - y);
+    return out.length > 1 ? out.sort((x, y) => x - y) : out;
   };
   const entSegs = (e: number): number[] => {
     const out: number[] = [];
@@ -1102,6 +1106,44 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   }
   let inducedPositions = 0;
   const isLeaderEnt = new Uint8Array(E.ids.length);
+  /**
+   * Value of active/brokered links of known value into buyers in scope, by chain of the buyer and
+   * product segment (given, else the supplier's one segment in the chain); from suppliers in the
+   * region (`local`) and from any (`all`). One pass over the links serves every chain; each
+   * chain's sums add its links in link order, as a pass per chain would.
+   */
+  const valuedLinksByChain = () => {
+    const byChain: ({ local: Float64Array; all: Float64Array } | undefined)[] = [];
+    for (const c of chainsInScope) {
+      const n = S.chainStart[c + 1]! - S.chainStart[c]!;
+      byChain[c] = { local: new Float64Array(n), all: new Float64Array(n) };
+    }
+    const L = index.links;
+    for (let l = 0; l < L.from.length; l++) {
+      const v = L.value[l]!;
+      if (Number.isNaN(v) || (L.status[l] !== 0 && L.status[l] !== 1)) continue;
+      const buyer = L.to[l]!;
+      if (!inScope[buyer]) continue;
+      const supplier = L.from[l]!;
+      for (const c of entChains(buyer)) {
+        const sums = byChain[c];
+        if (sums === undefined) continue;
+        let s = L.segment[l]!;
+        if (s < 0) {
+          let own = 0;
+          for (let k = E.segments.offsets[supplier]!; k < E.segments.offsets[supplier + 1]!; k++)
+            if (S.chain[E.segments.items[k]!] === c) (own++, (s = E.segments.items[k]!));
+          if (own !== 1) continue;
+        }
+        if (S.chain[s] !== c) continue;
+        const start = S.chainStart[c]!;
+        sums.all[s - start]! += v;
+        if (regionWithinIdx(model, E.region[supplier]!, scopeRegion)) sums.local[s - start]! += v;
+      }
+    }
+    return byChain;
+  };
+  let linkValues: ReturnType<typeof valuedLinksByChain> | undefined;
   for (const c of chainsInScope) {
     const start = S.chainStart[c]!;
     const n = S.chainStart[c + 1]! - start;
@@ -1152,27 +1194,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       continue;
     }
     // local shares: option, else valued active/brokered links into local buyers of the chain, else presence
-    const localValue = new Float64Array(n);
-    const allValue = new Float64Array(n);
-    const L = index.links;
-    for (let l = 0; l < L.from.length; l++) {
-      const v = L.value[l]!;
-      if (Number.isNaN(v) || (L.status[l] !== 0 && L.status[l] !== 1)) continue;
-      const buyer = L.to[l]!;
-      if (!inScope[buyer] || !entChains(buyer).includes(c)) continue;
-      let s = L.segment[l]!;
-      if (s < 0) {
-        const supplier = L.from[l]!;
-        const own: number[] = [];
-        for (let k = E.segments.offsets[supplier]!; k < E.segments.offsets[supplier + 1]!; k++)
-          if (S.chain[E.segments.items[k]!] === c) own.push(E.segments.items[k]!);
-        if (own.length !== 1) continue;
-        s = own[0]!;
-      }
-      if (S.chain[s] !== c) continue;
-      allValue[s - start]! += v;
-      if (regionWithinIdx(model, E.region[L.from[l]!]!, scopeRegion)) localValue[s - start]! += v;
-    }
+    const { local: localValue, all: allValue } = (linkValues ??= valuedLinksByChain())[c]!;
     const present = new Uint8Array(n);
     for (const e of scopeEnts) {
       const st = dataset.enterprises[e]!.status;

@@ -12,7 +12,7 @@
  */
 import { resolveChain, type ResolvedChain } from '../model/chains.js';
 import { createIssue, DatasetError } from '../model/issues.js';
-import { templateLookup } from '../model/parse.js';
+import { takeParsedLinkEnds, templateLookup } from '../model/parse.js';
 import type { ChainTemplate, Dataset } from '../model/schema.js';
 import {
   ENTERPRISE_STATUSES,
@@ -265,6 +265,16 @@ export function buildModel(dataset: Dataset, options: BuildOptions = {}): ChainM
   });
   chainStart[chains.length] = keys.length;
   const byKey = indexIds(keys);
+  // the same lookup by (chain, segment), without building a `chain/segment` string per link
+  const byChain = new Map<string, Map<string, number>>();
+  chains.forEach((c, ci) =>
+    c.segments.forEach((s, j) => {
+      let inChain = byChain.get(c.id);
+      if (!inChain) byChain.set(c.id, (inChain = new Map()));
+      inChain.set(s.id, chainStart[ci]! + j);
+    }),
+  );
+  const segmentOf = (chain: string, segment: string) => byChain.get(chain)?.get(segment);
   const segChain = new Int32Array(keys.length);
   const segStage = new Uint8Array(keys.length);
   chains.forEach((c, ci) =>
@@ -280,8 +290,8 @@ export function buildModel(dataset: Dataset, options: BuildOptions = {}): ChainM
   const flowCoefficient: number[] = [];
   chains.forEach((c, ci) =>
     c.flows.forEach((f, j) => {
-      const from = byKey.get(segmentKey(c.id, f.from));
-      const to = byKey.get(segmentKey(c.id, f.to));
+      const from = segmentOf(c.id, f.from);
+      const to = segmentOf(c.id, f.to);
       if (from === undefined) fail(['chains', ci, 'flows', j, 'from'], 'unknown_segment', f.from, c.id);
       if (to === undefined) fail(['chains', ci, 'flows', j, 'to'], 'unknown_segment', f.to, c.id);
       flowFrom.push(from!);
@@ -320,7 +330,7 @@ export function buildModel(dataset: Dataset, options: BuildOptions = {}): ChainM
     output[i] = e.output ?? Number.NaN;
     employees[i] = e.employees ?? Number.NaN;
     e.segments.forEach((a, j) => {
-      const s = byKey.get(segmentKey(a.chain, a.segment));
+      const s = segmentOf(a.chain, a.segment);
       if (s === undefined) fail(['enterprises', i, 'segments', j, 'segment'], 'unknown_segment', a.segment, a.chain);
       actRow.push(i);
       actSeg.push(s!);
@@ -339,10 +349,12 @@ export function buildModel(dataset: Dataset, options: BuildOptions = {}): ChainM
   const linkValue = new Float64Array(nl);
   const linkStatus = new Uint8Array(nl);
   const linkSegment = new Int32Array(nl);
+  // the ends parsing found, when the dataset is as parsing left it: no lookup by id per link
+  const parsedEnds = takeParsedLinkEnds(dataset);
   for (let k = 0; k < nl; k++) {
     const l = ls[k]!;
-    const from = entById.get(l.from);
-    const to = entById.get(l.to);
+    const from = parsedEnds ? parsedEnds.from[k] : entById.get(l.from);
+    const to = parsedEnds ? parsedEnds.to[k] : entById.get(l.to);
     if (from === undefined) fail(['links', k, 'from'], 'unknown_enterprise', l.from);
     if (to === undefined) fail(['links', k, 'to'], 'unknown_enterprise', l.to);
     linkFrom[k] = from!;
@@ -350,12 +362,13 @@ export function buildModel(dataset: Dataset, options: BuildOptions = {}): ChainM
     linkValue[k] = l.value ?? Number.NaN;
     linkStatus[k] = LINK_STATUS_CODE.get(l.status)!;
     if (l.segment) {
-      const s = byKey.get(segmentKey(l.segment.chain, l.segment.segment));
+      const s = segmentOf(l.segment.chain, l.segment.segment);
       if (s === undefined) fail(['links', k, 'segment', 'segment'], 'unknown_segment', l.segment.segment, l.segment.chain);
       linkSegment[k] = s!;
     } else linkSegment[k] = -1;
   }
-  const linkIds = Int32Array.from({ length: nl }, (_, k) => k);
+  const linkIds = new Int32Array(nl);
+  for (let k = 0; k < nl; k++) linkIds[k] = k;
 
   // projects
   const ps = dataset.projects;
@@ -379,7 +392,7 @@ export function buildModel(dataset: Dataset, options: BuildOptions = {}): ChainM
     const c = p.chain === undefined ? -1 : chainById.get(p.chain);
     if (c === undefined) fail(['projects', k, 'chain'], 'unknown_chain', p.chain!);
     projects.chain[k] = c!;
-    const s = p.chain === undefined || p.segment === undefined ? -1 : byKey.get(segmentKey(p.chain, p.segment));
+    const s = p.chain === undefined || p.segment === undefined ? -1 : segmentOf(p.chain, p.segment);
     if (s === undefined) fail(['projects', k, 'segment'], 'unknown_segment', p.segment!, p.chain);
     projects.segment[k] = s!;
     projects.status[k] = PROJECT_STATUS_CODE.get(p.status)!;

@@ -29,6 +29,7 @@ import {
   type TableName,
   type TableSpec,
 } from './csv-format.js';
+import { CsvTokenizer, NeedsFullParser } from './csv-tokenize.js';
 import { candidateEncodings, createDecoder, EncodingMismatch, type LoadEncoding, type TextEncodingName } from './encoding.js';
 import { CsvOrigins, fileIssue, type CellOrigin, type TableOrigin } from './locate.js';
 
@@ -61,8 +62,19 @@ async function* decodedChunks(path: string, encoding: TextEncodingName): AsyncGe
   if (tail !== '') yield tail;
 }
 
-/** Streams the records of one CSV file, numbering rows from 1 (the header). */
-async function parseRows(path: string, encoding: TextEncodingName, onRow: (cells: string[], row: number) => void): Promise<void> {
+/**
+ * Streams the records of one CSV file, numbering rows from 1 (the header): through the fast
+ * tokenizer (./csv-tokenize.ts), which throws {@link NeedsFullParser} for a file it does not
+ * handle, or with `full`, through csv-parse.
+ */
+async function parseRows(path: string, encoding: TextEncodingName, full: boolean, onRow: (cells: string[], row: number) => void): Promise<void> {
+  if (!full) {
+    let row = 0;
+    const tokenizer = new CsvTokenizer((cells) => onRow(cells, ++row));
+    for await (const chunk of decodedChunks(path, encoding)) tokenizer.push(chunk);
+    tokenizer.end();
+    return;
+  }
   const source = Readable.from(decodedChunks(path, encoding), { objectMode: false });
   const parser = parse({ relax_quotes: true, relax_column_count: true });
   const done = pipeline(source, parser);
@@ -81,7 +93,10 @@ interface Visitor<T> {
 
 type Scan<T> = { ok: true; value: T } | { ok: false; issue: DatasetIssue };
 
-/** Reads a file with each candidate encoding in turn; a fresh visitor per attempt. */
+/**
+ * Reads a file with each candidate encoding in turn, through the fast tokenizer and, when it
+ * gives up, through csv-parse; a fresh visitor per attempt.
+ */
 async function scanCsv<T>(
   folder: string,
   file: string,
@@ -91,9 +106,16 @@ async function scanCsv<T>(
 ): Promise<Scan<T>> {
   const path = join(folder, file);
   for (const candidate of candidateEncodings(encoding)) {
-    const visitor = make();
     try {
-      await parseRows(path, candidate, (cells, row) => visitor.row(cells, row));
+      let visitor = make();
+      try {
+        await parseRows(path, candidate, false, (cells, row) => visitor.row(cells, row));
+      } catch (error) {
+        if (!(error instanceof NeedsFullParser)) throw error;
+        // the same file again, through csv-parse, into a fresh visitor
+        visitor = make();
+        await parseRows(path, candidate, true, (cells, row) => visitor.row(cells, row));
+      }
       return { ok: true, value: visitor.done() };
     } catch (error) {
       if (error instanceof EncodingMismatch) continue;
@@ -287,7 +309,7 @@ export async function readCsvFolder(
   const meta = await scanCsv(folder, metaFile, encoding, locale, () => metaVisitor(folder, metaFile, locale));
   if (meta.ok) {
     files.push(join(folder, metaFile));
-    issues.push(...meta.value.issues);
+    for (const issue of meta.value.issues) issues.push(issue);
     const { $schema, ...rest } = meta.value.meta;
     if ($schema !== undefined) input.$schema = $schema;
     input.meta = rest;
@@ -308,13 +330,13 @@ export async function readCsvFolder(
       continue;
     }
     files.push(join(folder, file));
-    issues.push(...read.value.issues);
+    for (const issue of read.value.issues) issues.push(issue);
     tables.set(spec.name, read.value);
   }
   if (fatal) return { input: undefined, files, issues, origins };
 
   const assembled = assemble(tables, origins, folder, locale);
-  issues.push(...assembled.issues);
+  for (const issue of assembled.issues) issues.push(issue);
   Object.assign(input, assembled.input);
   return { input, files, issues, origins };
 }

@@ -7,6 +7,7 @@
  * never occur in text (NUL, form feed ...) or, for GB18030, replacement characters that mark
  * byte sequences GB18030 does not define. Binary files and UTF-16 files fail both ways.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Encoding option of the loaders: detect, or force one encoding. */
@@ -88,6 +89,16 @@ export function decodeText(
   encoding: LoadEncoding = 'auto',
 ): { text: string; encoding: TextEncodingName } | undefined {
   for (const candidate of candidateEncodings(encoding)) {
+    if (candidate === 'utf8') {
+      // a whole file at once: Node's validator and decoder (simdutf) are several times faster
+      // than a fatal TextDecoder; the result is the same (one BOM dropped by decoding, as
+      // TextDecoder does, one by `stripBom`, as the streaming decoder does)
+      if (!isUtf8(bytes)) continue;
+      let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      text = stripBom(stripBom(text, true), true);
+      if (CONTROL.test(text)) continue;
+      return { text, encoding: candidate };
+    }
     try {
       const decoder = createDecoder(candidate);
       return { text: decoder.write(bytes) + decoder.end(), encoding: candidate };

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DatasetError, type DatasetIssue, type Locale } from '../model/issues.js';
-import { safeParseDataset, type ParseOptions } from '../model/parse.js';
+import { safeParseReadInput, type ParseOptions } from '../model/parse.js';
 import type { Dataset } from '../model/schema.js';
 import { readCsvFolder } from './csv-read.js';
 import { decodeText, type LoadEncoding } from './encoding.js';
@@ -142,7 +142,8 @@ export async function safeLoadDataset(path: string, options: LoadOptions = {}): 
   const locale = options.locale ?? 'zh-CN';
   const result = await read(path, options);
   if (!result.ok) return { success: false, issues: result.issues };
-  const parsed = safeParseDataset(result.input, options);
+  // the input was read here and goes nowhere else: parsing may take its records over
+  const parsed = safeParseReadInput(result.input, options);
   const found = parsed.success ? parsed.warnings : parsed.issues;
   const issues = [...result.issues, ...(result.origins ? relocateIssues(found, result.origins, locale) : found)];
   if (parsed.success && !issues.some((issue) => issue.severity === 'error'))

@@ -4,13 +4,23 @@
  * When the shape check fails, every record is parsed on its own so that the records that are
  * well-formed still get their cross-reference checks; references to a malformed record are not
  * reported a second time as unknown.
+ *
+ * Scale (1e6 links and more): enterprises and links go through hand-written checkers that give
+ * zod's result or give up (./fast-parse.ts); zod parses what they give up on, and the whole
+ * dataset again when anything is invalid, so issues are exactly zod's. The cross-reference
+ * checks look each link end up once, find duplicate links without a key string per link, and
+ * build issue paths only for issues. The link ends found are handed to `buildModel`
+ * ({@link takeParsedLinkEnds}).
  */
 import type * as z from 'zod';
 import { findCycle, resolveChain, type ResolvedChain } from './chains.js';
+import { fastParseEnterprise, fastParseLink, parseRecords } from './fast-parse.js';
 import { createIssue, DatasetError, type DatasetIssue, type IssueCode, type Locale } from './issues.js';
 import {
   COLLECTIONS,
   Dataset,
+  Enterprise,
+  SupplyLink,
   type ChainTemplate,
   type CollectionName,
   type Dataset as DatasetType,
@@ -222,6 +232,70 @@ function remapPaths(issues: DatasetIssue[], positions: Map<CollectionName, numbe
 
 const BASIS_OWNER_SKIP = new Set(['extra', 'fieldBasis']);
 
+/** What makes two links duplicates: supplier, buyer, segment and product. */
+const linkKey = (link: DatasetType['links'][number]) =>
+  `${link.from}\u0000${link.to}\u0000${link.segment?.chain ?? ''}/${link.segment?.segment ?? ''}\u0000${link.product ?? ''}`;
+
+/**
+ * For each link, the position of the first earlier link with the same {@link linkKey}, or -1.
+ * Links are visited supplier by supplier (a counting sort, stable), and a buyer seen twice for
+ * one supplier is the only case that builds key strings: a million links need no million
+ * strings. Falls back to a key per link when an end is not a known enterprise or an enterprise
+ * id holds U+0000 (the key's separator), where the shortcut might part links the key joins.
+ */
+function firstDuplicates(
+  links: DatasetType['links'],
+  from: Int32Array,
+  to: Int32Array,
+  enterprises: ReadonlyMap<string, number>,
+  slots: number,
+): Int32Array {
+  const n = links.length;
+  const first = new Int32Array(n).fill(-1);
+  let exact = from.every((f) => f >= 0) && to.every((t) => t >= 0);
+  if (exact) for (const id of enterprises.keys()) if (id.includes('\u0000')) exact = false;
+  if (!exact) {
+    const seen = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const key = linkKey(links[k]!);
+      const j = seen.get(key);
+      if (j !== undefined) first[k] = j;
+      else seen.set(key, k);
+    }
+    return first;
+  }
+  const offsets = new Int32Array(slots + 1);
+  for (let k = 0; k < n; k++) offsets[from[k]! + 1]!++;
+  for (let f = 0; f < slots; f++) offsets[f + 1]! += offsets[f]!;
+  const cursor = offsets.slice(0, slots);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[cursor[from[k]!]!++] = k;
+  const stamp = new Int32Array(slots).fill(-1);
+  const firstOfBuyer = new Int32Array(slots);
+  let keyed: Map<string, number> | undefined;
+  for (let f = 0; f < slots; f++) {
+    for (let q = offsets[f]!; q < offsets[f + 1]!; q++) {
+      const k = order[q]!;
+      const t = to[k]!;
+      if (stamp[t] !== f) {
+        stamp[t] = f;
+        firstOfBuyer[t] = k;
+        continue;
+      }
+      // the same supplier and buyer again: segment and product decide
+      keyed ??= new Map();
+      const j = firstOfBuyer[t]!;
+      const keyOfFirst = linkKey(links[j]!);
+      if (!keyed.has(keyOfFirst)) keyed.set(keyOfFirst, j);
+      const key = linkKey(links[k]!);
+      const earlier = keyed.get(key);
+      if (earlier !== undefined) first[k] = earlier;
+      else keyed.set(key, k);
+    }
+  }
+  return first;
+}
+
 /**
  * Cross-reference checks over a shape-valid (possibly partial) dataset.
  */
@@ -230,10 +304,13 @@ function checkReferences(
   templates: readonly ChainTemplate[],
   invalidRecords: Invalid,
   locale: Locale,
+  ends?: { from?: Int32Array; to?: Int32Array },
 ): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
+  // `path` may be a scratch array the caller reuses (the per-record loops below): copied here,
+  // on the rare path that has an issue
   const add = (code: IssueCode, path: Path, params: Record<string, unknown>, severity: 'error' | 'warning' = 'error') =>
-    issues.push(createIssue(code, path, params, locale, severity));
+    issues.push(createIssue(code, [...path], params, locale, severity));
   const invalid = (name: CollectionName, id: string) => invalidRecords.ids.get(name)?.has(id) ?? false;
   const invalidSegment = (chain: string, segment: string) => invalidRecords.segments.has(`${chain}/${segment}`);
 
@@ -372,29 +449,54 @@ function checkReferences(
       add('unknown_segment', path, { chain, id: segment });
   };
 
-  // enterprises
-  data.enterprises.forEach((e, i) => {
-    checkRegion(e.region, ['enterprises', i, 'region']);
-    e.segments.forEach((a, j) =>
-      checkSegment(a.chain, a.segment, ['enterprises', i, 'segments', j, 'segment'], ['enterprises', i, 'segments', j, 'chain']),
-    );
+  // enterprises and links: a million records, so their paths are scratch arrays filled in place
+  const at: Path = ['enterprises', 0, 'region'];
+  const segmentAt: Path = ['enterprises', 0, 'segments', 0, 'segment'];
+  const chainAt: Path = ['enterprises', 0, 'segments', 0, 'chain'];
+  for (let i = 0; i < data.enterprises.length; i++) {
+    const e = data.enterprises[i]!;
+    at[1] = segmentAt[1] = chainAt[1] = i;
+    at[2] = 'region';
+    checkRegion(e.region, at);
+    for (let j = 0; j < e.segments.length; j++) {
+      const a = e.segments[j]!;
+      segmentAt[3] = chainAt[3] = j;
+      checkSegment(a.chain, a.segment, segmentAt, chainAt);
+    }
     e.chainRoles?.forEach((r, j) => checkChain(r.chain, ['enterprises', i, 'chainRoles', j, 'chain']));
-    if (e.parent === e.id) add('self_link', ['enterprises', i, 'parent'], { id: e.id });
-    else checkEnterprise(e.parent, ['enterprises', i, 'parent']);
-  });
+    at[2] = 'parent';
+    if (e.parent === e.id) add('self_link', at, { id: e.id });
+    else checkEnterprise(e.parent, at);
+  }
 
-  // links
-  const seenLinks = new Map<string, number>();
-  data.links.forEach((link, i) => {
-    checkEnterprise(link.from, ['links', i, 'from']);
-    checkEnterprise(link.to, ['links', i, 'to']);
-    if (link.from === link.to) add('self_link', ['links', i, 'to'], { id: link.from });
-    if (link.segment) checkSegment(link.segment.chain, link.segment.segment, ['links', i, 'segment', 'segment'], ['links', i, 'segment', 'chain']);
-    const key = `${link.from}\u0000${link.to}\u0000${link.segment?.chain ?? ''}/${link.segment?.segment ?? ''}\u0000${link.product ?? ''}`;
-    const first = seenLinks.get(key);
-    if (first !== undefined) add('duplicate_link', ['links', i], { from: link.from, to: link.to, first: `links[${first}]` }, 'warning');
-    else seenLinks.set(key, i);
-  });
+  // links: each end is looked up once, for the reference check and the duplicate check
+  const nl = data.links.length;
+  const fromIndex = new Int32Array(nl);
+  const toIndex = new Int32Array(nl);
+  for (let i = 0; i < nl; i++) {
+    const link = data.links[i]!;
+    fromIndex[i] = enterprises.get(link.from) ?? -1;
+    toIndex[i] = enterprises.get(link.to) ?? -1;
+  }
+  if (ends) (ends.from = fromIndex), (ends.to = toIndex);
+  const duplicateOf = firstDuplicates(data.links, fromIndex, toIndex, enterprises, data.enterprises.length);
+  at[0] = segmentAt[0] = chainAt[0] = 'links';
+  segmentAt.length = chainAt.length = 4;
+  segmentAt[2] = chainAt[2] = 'segment';
+  segmentAt[3] = 'segment';
+  chainAt[3] = 'chain';
+  for (let i = 0; i < nl; i++) {
+    const link = data.links[i]!;
+    at[1] = segmentAt[1] = chainAt[1] = i;
+    at[2] = 'from';
+    if (fromIndex[i]! < 0 && !invalid('enterprises', link.from)) add('unknown_enterprise', at, { id: link.from });
+    at[2] = 'to';
+    if (toIndex[i]! < 0 && !invalid('enterprises', link.to)) add('unknown_enterprise', at, { id: link.to });
+    if (link.from === link.to) add('self_link', at, { id: link.from });
+    if (link.segment) checkSegment(link.segment.chain, link.segment.segment, segmentAt, chainAt);
+    const first = duplicateOf[i]!;
+    if (first >= 0) add('duplicate_link', ['links', i], { from: link.from, to: link.to, first: `links[${first}]` }, 'warning');
+  }
 
   // projects
   data.projects.forEach((p, i) => {
@@ -427,30 +529,52 @@ function checkReferences(
 
   // citations: every `sources` list anywhere below the top-level collections; a fact whose
   // basis is "cited" needs a citation of its own or one from the record it belongs to
-  const walk = (value: unknown, path: Path, cited: boolean) => {
+  // `path` is a stack, pushed and popped in place (copied by `add`): this visits every object
+  // below a million links
+  const path: Path = [];
+  const walk = (value: unknown, cited: boolean) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...path, i], cited));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], cited);
+        path.pop();
+      }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
     const citations = record.sources as { source: string }[] | undefined;
     if (citations) {
-      citations.forEach((c, j) => {
-        if (!sources.has(c.source) && !invalid('sources', c.source))
-          add('unknown_source', [...path, 'sources', j, 'source'], { id: c.source });
-      });
+      for (let j = 0; j < citations.length; j++) {
+        const c = citations[j]!;
+        if (!sources.has(c.source) && !invalid('sources', c.source)) {
+          path.push('sources', j, 'source');
+          add('unknown_source', path, { id: c.source });
+          path.length -= 3;
+        }
+      }
     }
     const hasCitation = cited || (citations !== undefined && citations.length > 0);
-    if (record.basis === 'cited' && !hasCitation) add('citation_missing', [...path, 'basis'], {});
-    for (const key of Object.keys(record)) {
+    if (record.basis === 'cited' && !hasCitation) {
+      path.push('basis');
+      add('citation_missing', path, {});
+      path.pop();
+    }
+    // for-in: no key array per object; parsed records are plain objects
+    for (const key in record) {
       if (key === 'sources' || BASIS_OWNER_SKIP.has(key)) continue;
       const child = record[key];
-      if (child !== null && typeof child === 'object') walk(child, [...path, key], hasCitation);
+      if (child !== null && typeof child === 'object') {
+        path.push(key);
+        walk(child, hasCitation);
+        path.pop();
+      }
     }
   };
   for (const name of ['regions', 'templates', 'chains', 'enterprises', 'links', 'projects', 'targets', 'indicators'] as const) {
-    walk(data[name], [name], false);
+    path.push(name);
+    walk(data[name], false);
+    path.pop();
   }
 
   // fieldBasis names fields of the record it is on
@@ -465,6 +589,29 @@ function checkReferences(
   return issues;
 }
 
+const adoptLink = (input: unknown) => fastParseLink(input, { adopt: true });
+
+/**
+ * The shape check of a valid dataset, fast: zod over everything but the enterprises and links,
+ * those through the checkers of ./fast-parse.ts (zod for the records they give up on). The
+ * same result as `Dataset.safeParse` when that succeeds; undefined when anything is invalid,
+ * and the caller runs `Dataset.safeParse` for the issues.
+ */
+function parseShapeFast(input: unknown, adopt: boolean): DatasetType | undefined {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const { enterprises = [], links = [] } = input as { enterprises?: unknown; links?: unknown };
+  if (!Array.isArray(enterprises) || !Array.isArray(links)) return undefined;
+  const rest = Dataset.safeParse({ ...input, enterprises: [], links: [] });
+  if (!rest.success) return undefined;
+  const parsedEnterprises = parseRecords(enterprises, fastParseEnterprise, Enterprise);
+  if (!parsedEnterprises) return undefined;
+  const parsedLinks = parseRecords(links, adopt ? adoptLink : fastParseLink, SupplyLink);
+  if (!parsedLinks) return undefined;
+  rest.data.enterprises = parsedEnterprises as DatasetType['enterprises'];
+  rest.data.links = parsedLinks as DatasetType['links'];
+  return rest.data;
+}
+
 /**
  * Parses and validates a dataset without throwing. Returns every issue at once, each with a
  * `code`, a `path` such as `links[3].to` and a message in the chosen locale.
@@ -474,23 +621,92 @@ function checkReferences(
  * if (!result.success) for (const issue of result.issues) console.log(issue.path, issue.message);
  */
 export function safeParseDataset(input: unknown, options: ParseOptions = {}): SafeParseResult {
+  return parse(input, options, false);
+}
+
+/**
+ * {@link safeParseDataset} for input that nobody else holds (what the loaders have just read):
+ * links already in their parsed form are taken over rather than copied, so the result shares
+ * objects with the input. Internal to the library (not in the package barrel).
+ *
+ * @example
+ * const read = await readDatasetInput('data/jiuquan'); // then, if nothing else uses read.input:
+ * if (read.success) safeParseReadInput(read.input);
+ */
+export function safeParseReadInput(input: unknown, options: ParseOptions = {}): SafeParseResult {
+  return parse(input, options, true);
+}
+
+function parse(input: unknown, options: ParseOptions, adopt: boolean): SafeParseResult {
   const locale = options.locale ?? 'zh-CN';
   const templates = options.templates ?? chainTemplates;
-  const shape = Dataset.safeParse(input);
+  const fast = parseShapeFast(input, adopt);
+  const shape = fast ? ({ success: true, data: fast } as const) : Dataset.safeParse(input);
   let issues: DatasetIssue[];
+  const ends: { from?: Int32Array; to?: Int32Array } = {};
   if (shape.success) {
-    issues = checkReferences(shape.data, templates, { ids: new Map(), segments: new Set() }, locale);
+    issues = checkReferences(shape.data, templates, { ids: new Map(), segments: new Set() }, locale, ends);
   } else {
     issues = shape.error.issues.map((issue) => fromZodIssue(issue, input, [], locale));
     if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
       const partial = parsePartially(input as Record<string, unknown>);
       const found = checkReferences(partial.data, templates, partial.invalid, locale);
-      issues.push(...remapPaths(found, partial.positions, locale));
+      // one by one: a million issues as arguments would overflow the stack
+      for (const issue of remapPaths(found, partial.positions, locale)) issues.push(issue);
     }
   }
   const errors = issues.filter((i) => i.severity === 'error');
-  if (shape.success && errors.length === 0) return { success: true, data: shape.data, warnings: issues };
+  if (shape.success && errors.length === 0) {
+    rememberLinkEnds(shape.data, ends.from!, ends.to!);
+    return { success: true, data: shape.data, warnings: issues };
+  }
   return { success: false, issues };
+}
+
+/** The link ends found by parsing a dataset, with the id strings they were found for. */
+interface LinkEnds {
+  enterprises: readonly DatasetType['enterprises'][number][];
+  ids: string[];
+  from: Int32Array;
+  to: Int32Array;
+  fromIds: string[];
+  toIds: string[];
+}
+
+/** Per parsed dataset (by its links array), until `buildModel` takes them. */
+const linkEnds = new WeakMap<object, LinkEnds>();
+
+function rememberLinkEnds(data: DatasetType, from: Int32Array, to: Int32Array): void {
+  const n = data.links.length;
+  if (n === 0) return;
+  const fromIds = new Array<string>(n);
+  const toIds = new Array<string>(n);
+  for (let k = 0; k < n; k++) (fromIds[k] = data.links[k]!.from), (toIds[k] = data.links[k]!.to);
+  linkEnds.set(data.links, { enterprises: data.enterprises, ids: data.enterprises.map((e) => e.id), from, to, fromIds, toIds });
+}
+
+/**
+ * The enterprise position of each link's supplier and buyer, as parsing found them, when the
+ * dataset still holds exactly what it held then: the same enterprises array with the same ids,
+ * and every link naming the same ids (checked in one pass that mostly compares references).
+ * Otherwise, or when asked a second time, undefined. Lets `buildModel` skip a lookup by id per
+ * link end (2e7 of them at 1e6 firms, each a cache miss). Internal (not in the package barrel).
+ *
+ * @example
+ * const ends = takeParsedLinkEnds(dataset); // { from, to } right after safeParseDataset, then undefined
+ */
+export function takeParsedLinkEnds(data: DatasetType): { from: Int32Array; to: Int32Array } | undefined {
+  const found = linkEnds.get(data.links);
+  if (!found) return undefined;
+  linkEnds.delete(data.links);
+  const { enterprises, links } = data;
+  if (enterprises !== found.enterprises || enterprises.length !== found.ids.length || links.length !== found.from.length) return undefined;
+  for (let i = 0; i < enterprises.length; i++) if (enterprises[i]!.id !== found.ids[i]) return undefined;
+  for (let k = 0; k < links.length; k++) {
+    const link = links[k]!;
+    if (link.from !== found.fromIds[k] || link.to !== found.toIds[k]) return undefined;
+  }
+  return { from: found.from, to: found.to };
 }
 
 /**
