@@ -25,8 +25,8 @@
  * the JSON loader, cannot read it. CSV is written for every size.
  * CSV: a streaming writer over the library's own table specs and cell formatting
  * (src/io/csv-format.ts), in the form `saveDataset` writes (a test-like check in the benchmark
- * loads both forms and compares them). `saveDataset` needs the dataset as objects (1e7 links:
- * gigabytes) and first runs its loss check over every record; see BENCHMARKS.md for its time.
+ * loads both forms and compares them up to 1e4). Not `saveDataset`: it needs the dataset as
+ * objects (1e7 links: gigabytes) and first runs its loss check over every record.
  *
  *   npx tsx bench/generate.ts --sizes 1e3,1e4,1e5     (→ bench/out/<size>/dataset.json, csv/)
  */

@@ -1118,14 +1118,26 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       const n = S.chainStart[c + 1]! - S.chainStart[c]!;
       byChain[c] = { local: new Float64Array(n), all: new Float64Array(n) };
     }
+    // the chain of each firm in scope in a typed array (-1 none or out of scope, -2 several):
+    // at 1e7 links, following a list per buyer costs a cache miss per link
+    const chainOfBuyer = new Int32Array(E.ids.length).fill(-1);
+    for (const e of scopeEnts) {
+      const chains = entChains(e);
+      chainOfBuyer[e] = chains.length === 1 ? chains[0]! : chains.length === 0 ? -1 : -2;
+    }
+    const one = [0];
     const L = index.links;
     for (let l = 0; l < L.from.length; l++) {
       const v = L.value[l]!;
       if (Number.isNaN(v) || (L.status[l] !== 0 && L.status[l] !== 1)) continue;
       const buyer = L.to[l]!;
-      if (!inScope[buyer]) continue;
+      const single = chainOfBuyer[buyer]!;
+      if (single === -1) continue;
       const supplier = L.from[l]!;
-      for (const c of entChains(buyer)) {
+      let buyerChains = one;
+      if (single >= 0) one[0] = single;
+      else buyerChains = entChains(buyer);
+      for (const c of buyerChains) {
         const sums = byChain[c];
         if (sums === undefined) continue;
         let s = L.segment[l]!;

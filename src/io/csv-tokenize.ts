@@ -14,8 +14,8 @@
  *
  * Cells of a column with few distinct values (chain and segment ids, statuses) are shared:
  * ten million links then hold a few hundred strings, not thirty million copies, whose hashes
- * V8 computes once; and a cell does not keep the chunk it was cut from alive (V8 cuts strings
- * of 13 characters or more as views into their chunk).
+ * V8 computes once; and a shared cell does not keep the chunk it was cut from alive (V8 cuts
+ * strings of 13 characters or more as views into their chunk).
  */
 
 /** The file needs csv-parse: the fast tokenizer does not handle what it holds. */
