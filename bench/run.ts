@@ -20,10 +20,10 @@
  * largest stage peak (outside Linux: the process's `maxRSS` from getrusage).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.js';
 import { findGaps } from '../src/analysis/gaps.js';
@@ -35,7 +35,11 @@ import { simulateDisruption } from '../src/analysis/resilience.js';
 import { supplyGraph } from '../src/graph/graphology.js';
 import { buildModel, type ChainModel } from '../src/graph/model.js';
 import { regionIndex } from '../src/graph/queries.js';
+import { jsonChunks } from '../src/internal/json-chunks.js';
 import { readDatasetInput } from '../src/io/load.js';
+import { toHtml } from '../src/render/document.js';
+import { buildReport, type ReportData } from '../src/render/report-data.js';
+import { reportDocument } from '../src/render/report.js';
 import { safeParseReadInput } from '../src/model/parse.js';
 import { aggregateDifference, aggregateGraphology, aggregateLibrary, aggregateTyped, plainArrays } from './aggregate.js';
 import { ensureDataset, OUT, parseSizes, sizeLabel } from './generate.js';
@@ -115,17 +119,6 @@ async function stage<T>(stages: Stage[], name: string, runs: number, f: () => T 
   const mem = entry.peakMiB === null ? '' : `, peak ${entry.peakMiB.toFixed(0)} MiB`;
   console.error(`  ${name}: ${first.toFixed(0)} ms${runs > 1 ? ` (best ${best.toFixed(0)})` : ''}${mem}${text ? ` — ${text}` : ''}`);
   return value;
-}
-
-/** The full report of src/render, when it exists. */
-async function findRenderReport(): Promise<((model: ChainModel, options?: Record<string, unknown>) => unknown) | undefined> {
-  const folder = join(root, 'src', 'render');
-  if (!existsSync(folder)) return undefined;
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts')).sort()) {
-    const mod = (await import(pathToFileURL(join(folder, file)).href)) as Record<string, unknown>;
-    if (typeof mod.renderReport === 'function') return mod.renderReport as (model: ChainModel, options?: Record<string, unknown>) => unknown;
-  }
-  return undefined;
 }
 
 async function child(size: number, options: { repeat: number; louvainLimit: number; graphology: boolean; jsonOnly: boolean }): Promise<SizeResult> {
@@ -208,9 +201,9 @@ async function child(size: number, options: { repeat: number; louvainLimit: numb
   if (top !== undefined)
     await stage(stages, 'simulateDisruption (top leader)', repeat, () => simulateDisruption(model, { remove: { enterprises: [top] }, region }), (x) => `${x.local?.firmsAffected ?? x.total.firmsAffected} local firms affected`);
 
-  const renderReport = await findRenderReport();
-  if (renderReport) {
-    // per-step times from the report's progress callback: the time between two callbacks
+  {
+    // the report as the command line writes it (`report --format json`): every chain, then the
+    // data written in pieces; per-step times from the progress callback (time between two calls)
     const steps = new Map<string, number>();
     let last: { key: string; at: number } | undefined;
     const onProgress = (p: { chain?: string | null; step: string }) => {
@@ -223,28 +216,41 @@ async function child(size: number, options: { repeat: number; louvainLimit: numb
         .sort((a, b) => b[1] - a[1])
         .map(([k, ms]) => `${k} ${fmt(ms)}`)
         .join(', ');
+    let data: ReportData | undefined;
     try {
-      await stage(
+      data = await stage(
         stages,
-        'renderReport (json, every chain)',
+        'report: every analysis of every chain (buildReport)',
         1,
         () => {
-          const report = renderReport(model, { format: 'json', onProgress });
+          const d = buildReport(model, { onProgress });
           if (last) steps.set(last.key, (steps.get(last.key) ?? 0) + performance.now() - last.at);
-          return typeof report === 'string' ? report.length : JSON.stringify(report).length;
+          return d;
         },
-        (n) => `${(n / 2 ** 20).toFixed(1)} MiB of JSON; by step (the last includes writing the JSON): ${byStep()}`,
+        (d) => `${d.chains.length} chains, ${d.truncated.length} lists cut to ${d.settings.listLimit} rows; by step: ${byStep()}`,
       );
+      await stage(
+        stages,
+        'report: JSON text (in pieces)',
+        1,
+        () => {
+          let n = 0;
+          for (const piece of jsonChunks(data, 2)) n += piece.length;
+          return n;
+        },
+        (n) => `${(n / 2 ** 20).toFixed(1)} MiB`,
+      );
+      await stage(stages, 'report: HTML of the same data', 1, () => toHtml(reportDocument(model, data!)).length, (n) => `${(n / 2 ** 20).toFixed(1)} MiB`);
     } catch (error) {
-      // the report of a province may not fit in one string: say so, with where the time went
       const at = performance.now();
       if (last) steps.set(last.key, (steps.get(last.key) ?? 0) + at - last.at);
       const total = [...steps.values()].reduce((a, b) => a + b, 0);
-      const entry: Stage = { name: 'renderReport (json, every chain)', ms: total, best: total, runs: 1, peakMiB: stagePeak(), note: `FAILED after ${fmt(total)}: ${(error as Error).message}; by step: ${byStep()}` };
+      const entry: Stage = { name: 'report (failed)', ms: total, best: total, runs: 1, peakMiB: stagePeak(), note: `FAILED after ${fmt(total)}: ${(error as Error).message}; by step: ${byStep()}` };
       stages.push(entry);
       console.error(`  ${entry.name}: ${entry.note}`);
     }
-  } else notes.push('renderReport: src/render does not provide it yet; the analyses are timed one by one.');
+    data = undefined;
+  }
 
   // graphology last: its graph stays cached on the model and would weigh on everything after it
   const peakMiB = processPeak(stages);
@@ -278,7 +284,7 @@ function peakOf(result: SizeResult, keep: (name: string) => boolean): string {
 /** A Markdown table of one size. */
 function table(result: SizeResult): string {
   const lines = [
-    `### ${sizeLabel(result.size)} firms: ${result.firms.toLocaleString('en')} firms, ${result.links.toLocaleString('en')} links — peak RSS ${peakOf(result, (n) => !n.startsWith('renderReport') && !n.includes('graphology') && !n.includes('JSON'))} (CSV load and the analyses), ${peakOf(result, (n) => n.startsWith('renderReport'))} (the full report)`,
+    `### ${sizeLabel(result.size)} firms: ${result.firms.toLocaleString('en')} firms, ${result.links.toLocaleString('en')} links — peak RSS ${peakOf(result, (n) => !n.startsWith('report') && !n.includes('graphology') && !n.includes('JSON'))} (CSV load and the analyses), ${peakOf(result, (n) => n.startsWith('report'))} (the full report)`,
     '',
     '| stage | first | best | runs | peak RSS | note |',
     '|---|---:|---:|---:|---:|---|',

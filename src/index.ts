@@ -311,10 +311,12 @@ export { dotString, toDot } from './render/dot.js';
 export type { DotOptions } from './render/dot.js';
 export { renderReport, reportDocument } from './render/report.js';
 export type { ReportFormat, ReportOptions } from './render/report.js';
-export { buildReport, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report-data.js';
+export { buildReport, DEFAULT_REPORT_LIST_LIMIT, DEFAULT_REPORT_RESILIENCE_LIMIT, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report-data.js';
 export type {
   ChainReport,
   IndicatorRow,
+  ReportList,
+  TruncatedList,
   LeaderResilience,
   RegionRow,
   ReportData,

@@ -47,6 +47,8 @@ export const REPORT_OPTIONS = {
   out: { type: 'string', short: 'o' },
   runs: { type: 'string' },
   seed: { type: 'string' },
+  'list-limit': { type: 'string' },
+  'resilience-limit': { type: 'string' },
 } as const satisfies CommandOptions;
 
 /** Every command's own options: the command line is parsed with all of them before dispatching, so a value is never taken for a command or a path. */

@@ -21,6 +21,7 @@ process.on('unhandledRejection', fail);
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
+  write: (text) => void process.stdout.write(text),
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   // progress of long runs only on a terminal, redrawn in place

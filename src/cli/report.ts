@@ -1,17 +1,18 @@
 /**
  * `industrial-chain report <dataset> [--chain ID] [--region ID] [--format md|html|json]
- * [--out FILE] [--runs N] [--seed N] [--locale zh-CN|en]`: loads a dataset, runs every analysis
+ * [--out FILE] [--runs N] [--seed N] [--list-limit N|all] [--resilience-limit N|all] [--locale zh-CN|en]`: loads a dataset, runs every analysis
  * and writes the report (renderReport) to a file or stdout. Progress goes to `io.progress`, which
  * the executable sets only when stderr is a terminal; otherwise the command is quiet. Unknown
  * chain or region ids are reported with the valid ones (exit 1), never with a stack trace.
  */
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { buildModel } from '../graph/model.js';
 import { safeLoadDataset } from '../io/load.js';
 import { ChainError, type Locale } from '../model/issues.js';
+import { jsonChunks } from '../internal/json-chunks.js';
 import { renderReport, type ReportFormat } from '../render/report.js';
-import { DEFAULT_REPORT_RUNS, type ReportProgress } from '../render/report-data.js';
+import { buildReport, DEFAULT_REPORT_RUNS, type ReportProgress } from '../render/report-data.js';
 import { chooseLocale, parseCliArgs, REPORT_OPTIONS } from './args.js';
 import { EXIT, firstLine, usage, usageError, type CliIo } from './usage.js';
 import { formatReportIssue } from './validate.js';
@@ -53,6 +54,22 @@ export function formatProgress(progress: ReportProgress, locale: Locale): string
   return `[${progress.done + 1}/${progress.total}] ${locale === 'en' ? progress.label.en : progress.label.zh}`;
 }
 
+/** Pieces of text joined into strings of about 1 MB (fewer writes). */
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
+}
+
 /**
  * Runs `report` with its arguments (after the command name). Writes the report to `--out` or
  * stdout and returns the exit code: 0 written, 1 invalid or unreadable dataset or unknown chain
@@ -92,6 +109,19 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   if (seed === null || (seed !== undefined && !Number.isSafeInteger(seed)))
     return usageError(io, locale, en ? `--seed must be an integer, got ${JSON.stringify(parsed.values.seed)}` : `--seed 应为整数，实际为 ${JSON.stringify(parsed.values.seed)}`);
 
+  const limits: { listLimit?: number; resilienceLimit?: number } = {};
+  for (const [flag, key] of [
+    ['list-limit', 'listLimit'],
+    ['resilience-limit', 'resilienceLimit'],
+  ] as const) {
+    const raw = parsed.values[flag];
+    if (raw === undefined) continue;
+    const n = raw.trim() === 'all' ? Infinity : integer(raw);
+    if (n === null || n === undefined || n < 1)
+      return usageError(io, locale, en ? `--${flag} must be a whole number ≥ 1 or all, got ${JSON.stringify(raw)}` : `--${flag} 应为不小于 1 的整数或 all，实际为 ${JSON.stringify(raw)}`);
+    limits[key] = n;
+  }
+
   const loaded = await safeLoadDataset(paths[0]!, { locale });
   if (!loaded.success) {
     const lines = loaded.issues.map((issue) => formatReportIssue(issue, locale));
@@ -117,17 +147,19 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.invalid;
   }
 
-  let text: string;
+  // JSON is written in pieces: a province's report may not fit in one string
+  let pieces: Iterable<string>;
   try {
-    text = renderReport(model, {
-      format,
+    const options = {
       locale,
       ...(chain === undefined ? {} : { chain }),
       ...(region === undefined ? {} : { region }),
       runs: runs ?? DEFAULT_REPORT_RUNS,
       ...(seed === undefined ? {} : { seed }),
+      ...limits,
       ...(io.progress ? { onProgress: (p: ReportProgress) => io.progress!(formatProgress(p, locale)) } : {}),
-    });
+    };
+    pieces = format === 'json' ? jsonChunks(buildReport(model, options), 2) : [renderReport(model, { ...options, format }).replace(/\n$/u, '')];
   } catch (error) {
     io.progress?.('');
     if (!(error instanceof ChainError)) throw error;
@@ -137,11 +169,20 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   }
   io.progress?.('');
   if (out === undefined) {
-    io.stdout(text.replace(/\n$/u, ''));
+    if (io.write) {
+      for (const piece of batches(pieces)) io.write(piece);
+      io.write('\n');
+    } else io.stdout([...pieces].join(''));
     return EXIT.ok;
   }
   try {
-    await writeFile(out, text, 'utf8');
+    const file = await open(out, 'w');
+    try {
+      for (const piece of batches(pieces)) await file.write(piece, null, 'utf8');
+      await file.write('\n', null, 'utf8');
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     io.stderr(en ? `industrial-chain: cannot write ${out}: ${firstLine(error)}` : `industrial-chain: 无法写入 ${out}：${firstLine(error)}`);
     return EXIT.invalid;

@@ -8,8 +8,11 @@ import type { Locale } from '../model/issues.js';
  * newline. `env` is read for the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); default: none set.
  */
 export interface CliIo {
+  /** Writes a line (a newline is added). */
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes text to standard output as is, for output too large for one string; absent: `stdout` gets it whole. */
+  write?: (text: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
   /**
    * Shows progress of a long run (replacing the previous progress line; '' clears it). Set only
@@ -49,6 +52,11 @@ Options of report:
   -o, --out <file>     Write the report to a file (default: stdout)
   --runs <n>           Monte Carlo runs of the output estimates (default: 2000)
   --seed <n>           Random seed (default: 20240416); the same seed gives the same report
+  --list-limit <n|all> Rows per list (leaders, supporting firms, the estimates' firms and projects);
+                       longer lists keep their most important rows and say how many are left out
+                       (default: 200)
+  --resilience-limit <n|all>  Declared leaders per chain analysed for single points of failure,
+                       the largest first (default: 10)
 
 validate: a valid dataset prints a one-line summary (and its warnings) on stdout; an invalid or
 unreadable one prints every issue as "path: message" and a count on stderr.
@@ -76,6 +84,9 @@ report 的选项：
   -o, --out <文件>     将报告写入文件（默认：标准输出）
   --runs <n>           产值测算的蒙特卡洛模拟次数（默认 2000）
   --seed <n>           随机种子（默认 20240416）；同一种子生成相同的报告
+  --list-limit <n|all> 每个清单最多列出的行数（链主、配套企业、产值测算的企业与项目）；超出时保留
+                       最重要的行并注明未列出的数量（默认 200）
+  --resilience-limit <n|all>  每条产业链分析单点失效的已声明链主数，按产值从大到小（默认 10）
 
 validate：数据集有效时，在标准输出打印一行摘要（及警告）；无效或无法读取时，在标准错误逐条
 打印“路径: 说明”及问题数量。

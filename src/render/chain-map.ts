@@ -115,7 +115,7 @@ const T = {
   flow: { zh: '产业链流向', en: 'flow' },
   column: { zh: '第{n}层', en: 'tier {n}' },
   more: { zh: '+{n} more（另 {n} 家）', en: '+{n} more' },
-  moreProjects: { zh: '+{n} more（另 {n} 项）', en: '+{n} more' },
+  moreProjects: { zh: '+{n} more（另 {n} 项）', en: '+{n} more project(s)' },
   yearUnknown: { zh: '投产年份未知', en: 'year unknown' },
 };
 

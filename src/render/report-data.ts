@@ -26,6 +26,17 @@ import { LINK_STATUSES, type EnterpriseStatus, type Role } from '../model/vocabu
 /** Default Monte Carlo runs of a report's output estimates: enough for stable P10/P90, fast enough for `npm run demo`. */
 export const DEFAULT_REPORT_RUNS = 2000;
 
+/**
+ * Default largest number of rows of each list of a report (链主清单, 配套清单, the output
+ * estimates' firms, projects and gaps). A town's or a zone's chain stays far below it; a
+ * province-sized dataset (10⁵–10⁶ firms) would otherwise give lists nobody reads and a report of
+ * gigabytes. What is cut is counted in {@link ReportData.truncated}.
+ */
+export const DEFAULT_REPORT_LIST_LIMIT = 200;
+
+/** Default number of declared local 链主 per chain whose single points of failure a report analyses (the largest first). */
+export const DEFAULT_REPORT_RESILIENCE_LIMIT = 10;
+
 /** A part of a report: the analysis' result, or why the data could not support it. */
 export type Section<T> = { available: true; result: T } | { available: false; reason: Reason };
 
@@ -60,6 +71,17 @@ export interface ReportDataOptions {
   recruitLimit?: number;
   /** Suggested matches per chain. Default 10. */
   matchLimit?: number;
+  /**
+   * Largest number of rows of each list (see {@link DEFAULT_REPORT_LIST_LIMIT}, 200); `Infinity`
+   * lists everything. A longer list keeps its most important rows (see {@link TruncatedList}).
+   */
+  listLimit?: number;
+  /**
+   * Declared local 链主 per chain whose single points of failure are analysed, the largest by
+   * output first (then dataset order). Default {@link DEFAULT_REPORT_RESILIENCE_LIMIT} (10);
+   * `Infinity` analyses every one.
+   */
+  resilienceLimit?: number;
   /** Called before each step (for progress bars on long runs). */
   onProgress?: (progress: ReportProgress) => void;
 }
@@ -144,6 +166,28 @@ export interface LeaderResilience {
   result: SinglePointResult;
 }
 
+/** Lists a report may cut (see {@link TruncatedList}). */
+export type ReportList = 'leaders' | 'supporting' | 'output.enterprises' | 'output.projects' | 'output.gaps' | 'resilience';
+
+/**
+ * A list of the report longer than its limit, and what was kept:
+ * - `leaders`: the ranking's first `listLimit` ranks, plus every declared 链主 ranked below them;
+ * - `supporting`, `output.enterprises`, `output.projects`: the `listLimit` entries with the
+ *   largest output (firms: their recorded output; estimates: the expected value of the last
+ *   year; unknown last, then the list's order), kept in the list's order;
+ * - `output.gaps`: the first `listLimit`; `omittedByCode` counts the others by code;
+ * - `resilience`: the `resilienceLimit` declared 链主 with the largest output.
+ */
+export interface TruncatedList {
+  /** Chain of the list; null for the region-wide output estimate. */
+  chain: string | null;
+  list: ReportList;
+  shown: number;
+  total: number;
+  /** `output.gaps` only: the entries left out, counted by code. */
+  omittedByCode?: Record<string, number>;
+}
+
 /** Everything reported about one chain. */
 export interface ChainReport {
   chain: string;
@@ -178,6 +222,10 @@ export interface ReportData {
     yearsSource: 'option' | 'derived' | 'none';
     recruitLimit: number;
     matchLimit: number;
+    /** Rows per list; null: no limit. */
+    listLimit: number | null;
+    /** 链主 per chain analysed for single points of failure; null: no limit. */
+    resilienceLimit: number | null;
   };
   summary: {
     counts: {
@@ -201,6 +249,8 @@ export interface ReportData {
   /** Output of all the region's modelled firms, auditing the targets not tied to a chain. */
   regionOutput: Section<OutputEstimate>;
   chains: ChainReport[];
+  /** The lists cut to the limits, with their full lengths (empty when nothing was cut). */
+  truncated: TruncatedList[];
   /** Why no chain is analysed (the dataset models none), else null. */
   noChain: Reason | null;
   sources: { id: string; title: string; publisher: string | null; date: string | null; file: string | null; url: string | null }[];
@@ -267,6 +317,54 @@ function unavailable(zh: string, en: string): { available: false; reason: Reason
   return { available: false, reason: { zh, en } };
 }
 
+function limitOption(value: number | undefined, fallback: number, name: string): number {
+  const v = value ?? fallback;
+  if (v !== Infinity && !(Number.isInteger(v) && v >= 1))
+    throw new ChainError('invalid_argument', `${name} must be a whole number ≥ 1 or Infinity, got ${v}`, { [name]: v });
+  return v;
+}
+
+/**
+ * Positions of the `limit` largest sizes (null or NaN: unknown, after every known one; ties by
+ * position), in ascending position order. All positions when there are no more than `limit`.
+ */
+function largestPositions(sizes: readonly (number | null)[], limit: number): number[] {
+  const n = sizes.length;
+  const all = Array.from({ length: n }, (_, k) => k);
+  if (n <= limit) return all;
+  const key = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = sizes[k];
+    key[k] = v === null || v === undefined || Number.isNaN(v) ? -Infinity : v;
+  }
+  all.sort((a, b) => (key[a] === key[b] ? a - b : key[b]! > key[a]! ? 1 : -1));
+  const kept = all.slice(0, limit);
+  kept.sort((a, b) => a - b);
+  return kept;
+}
+
+/** The output estimate with its firm, project and gap lists cut to `limit` (a new object; the estimate is not changed). */
+function cutEstimate(est: OutputEstimate, limit: number, chain: string | null, truncated: TruncatedList[]): OutputEstimate {
+  if (est.enterprises.length <= limit && est.projects.length <= limit && est.gaps.length <= limit) return est;
+  const last = est.years.length - 1;
+  const lastOf = (expected: readonly number[]) => (last >= 0 ? expected[last]! : null);
+  const pick = <T,>(list: readonly T[], sizes: (number | null)[], name: ReportList): T[] => {
+    if (list.length <= limit) return [...list];
+    truncated.push({ chain, list: name, shown: limit, total: list.length });
+    return largestPositions(sizes, limit).map((k) => list[k]!);
+  };
+  const enterprises = pick(est.enterprises, est.enterprises.map((e) => lastOf(e.expected)), 'output.enterprises');
+  const projects = pick(est.projects, est.projects.map((p) => (p.counted ? lastOf(p.expected) : null)), 'output.projects');
+  let gaps = est.gaps;
+  if (gaps.length > limit) {
+    const omittedByCode: Record<string, number> = {};
+    for (let k = limit; k < gaps.length; k++) omittedByCode[gaps[k]!.code] = (omittedByCode[gaps[k]!.code] ?? 0) + 1;
+    truncated.push({ chain, list: 'output.gaps', shown: limit, total: gaps.length, omittedByCode });
+    gaps = gaps.slice(0, limit);
+  }
+  return { ...est, enterprises, projects, gaps };
+}
+
 /** Runs an analysis; a ChainError (the data or options do not allow it) becomes an unavailable section. */
 function attempt<T>(run: () => T): Section<T> {
   try {
@@ -297,6 +395,9 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
   if (!Number.isInteger(seed)) throw new ChainError('invalid_argument', `seed must be an integer, got ${seed}`, { seed });
   const recruitLimit = options.recruitLimit ?? 5;
   const matchLimit = options.matchLimit ?? 10;
+  const listLimit = limitOption(options.listLimit, DEFAULT_REPORT_LIST_LIMIT, 'listLimit');
+  const resilienceLimit = limitOption(options.resilienceLimit, DEFAULT_REPORT_RESILIENCE_LIMIT, 'resilienceLimit');
+  const truncated: TruncatedList[] = [];
   const years = options.years ? [...options.years] : reportYears(model, scope.region);
   const yearsSource = options.years ? 'option' : years.length > 0 ? 'derived' : 'none';
   const chains = scope.chain === undefined ? model.chains : [model.chains[scope.chainIndex!]!];
@@ -325,9 +426,15 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
     progress(chain.id, 'cluster', { zh: `${chain.name}：集群评分`, en: `${chain.name}: cluster score` });
     const cluster = attempt(() => scoreCluster(model, { ...ids, seed }));
     progress(chain.id, 'output', { zh: `${chain.name}：产值测算（${runs} 次模拟）`, en: `${chain.name}: output estimate (${runs} runs)` });
-    const output = years.length === 0 ? noYears : attempt(() => estimateOutput(model, { ...ids, years, runs, seed }));
+    const output = years.length === 0 ? noYears : attempt(() => cutEstimate(estimateOutput(model, { ...ids, years, runs, seed }), listLimit, chain.id, truncated));
     progress(chain.id, 'leaders', { zh: `${chain.name}：链主识别`, en: `${chain.name}: leaders` });
-    const leaders = attempt(() => rankLeaders(model, { ...ids, seed }));
+    const leaders = attempt(() => {
+      const ranking = rankLeaders(model, { ...ids, seed });
+      if (ranking.ranking.length <= listLimit) return ranking;
+      const kept = ranking.ranking.filter((e, k) => k < listLimit || e.declaredLeader);
+      truncated.push({ chain: chain.id, list: 'leaders', shown: kept.length, total: ranking.ranking.length });
+      return { ...ranking, ranking: kept };
+    });
     progress(chain.id, 'matches', { zh: `${chain.name}：供需对接`, en: `${chain.name}: matches` });
     const matches = attempt(() => suggestMatches(model, { ...ids, limit: matchLimit }));
     progress(chain.id, 'resilience', { zh: `${chain.name}：断链风险`, en: `${chain.name}: single points of failure` });
@@ -349,33 +456,48 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
     const localFirms = [...segsOf.keys()].sort((a, b) => a - b);
     const leaderFirms = localFirms.filter((e) => roleOf(e) === 'leader');
     const counted = new Set(['active', 'brokered']);
-    const supporting: SupportingRow[] = localFirms
-      .filter((e) => roleOf(e) !== 'leader')
-      .map((e) => {
-        const record = dataset.enterprises[e]!;
-        const localBuyers: string[] = [];
-        const outsideBuyers: string[] = [];
-        for (let q = index.links.out.offsets[e]!; q < index.links.out.offsets[e + 1]!; q++) {
-          const k = index.links.out.items[q]!;
-          if (!counted.has(LINK_STATUSES[index.links.status[k]!]!)) continue;
-          const buyer = index.links.to[k]!;
-          const name = dataset.enterprises[buyer]!.name;
-          const list = isLocalIdx(model, buyer, r) ? localBuyers : outsideBuyers;
-          if (!list.includes(name)) list.push(name);
-        }
-        return {
-          id: record.id,
-          name: record.name,
-          role: roleOf(e),
-          status: record.status,
-          region: record.region,
-          regionName: dataset.regions[index.enterprises.region[e]!]!.name,
-          segments: segsOf.get(e)!.map((j) => chain.segments[j]!.name),
-          output: record.output ?? null,
-          localBuyers,
-          outsideBuyers,
-        };
-      });
+    let supportingFirms = localFirms.filter((e) => roleOf(e) !== 'leader');
+    if (supportingFirms.length > listLimit) {
+      truncated.push({ chain: chain.id, list: 'supporting', shown: listLimit, total: supportingFirms.length });
+      const all = supportingFirms;
+      supportingFirms = largestPositions(
+        all.map((e) => dataset.enterprises[e]!.output ?? null),
+        listLimit,
+      ).map((k) => all[k]!);
+    }
+    const supporting: SupportingRow[] = supportingFirms.map((e) => {
+      const record = dataset.enterprises[e]!;
+      const localBuyers: string[] = [];
+      const outsideBuyers: string[] = [];
+      for (let q = index.links.out.offsets[e]!; q < index.links.out.offsets[e + 1]!; q++) {
+        const k = index.links.out.items[q]!;
+        if (!counted.has(LINK_STATUSES[index.links.status[k]!]!)) continue;
+        const buyer = index.links.to[k]!;
+        const name = dataset.enterprises[buyer]!.name;
+        const list = isLocalIdx(model, buyer, r) ? localBuyers : outsideBuyers;
+        if (!list.includes(name)) list.push(name);
+      }
+      return {
+        id: record.id,
+        name: record.name,
+        role: roleOf(e),
+        status: record.status,
+        region: record.region,
+        regionName: dataset.regions[index.enterprises.region[e]!]!.name,
+        segments: segsOf.get(e)!.map((j) => chain.segments[j]!.name),
+        output: record.output ?? null,
+        localBuyers,
+        outsideBuyers,
+      };
+    });
+    let analysedLeaders = leaderFirms;
+    if (leaderFirms.length > resilienceLimit) {
+      truncated.push({ chain: chain.id, list: 'resilience', shown: resilienceLimit, total: leaderFirms.length });
+      analysedLeaders = largestPositions(
+        leaderFirms.map((e) => dataset.enterprises[e]!.output ?? null),
+        resilienceLimit,
+      ).map((k) => leaderFirms[k]!);
+    }
     const resilience: Section<LeaderResilience[]> =
       leaderFirms.length === 0
         ? unavailable(
@@ -383,7 +505,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
             `no local firm of ${regionName} is declared 链主 (chain leader) of this chain, so there is no leader whose single points of failure to find`,
           )
         : attempt(() =>
-            leaderFirms.map((e) => ({
+            analysedLeaders.map((e) => ({
               leader: index.enterprises.ids[e]!,
               name: dataset.enterprises[e]!.name,
               result: singlePointsOfFailure(model, { leader: index.enterprises.ids[e]!, chain: chain.id }),
@@ -411,7 +533,8 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
   });
 
   progress(null, 'region-output', { zh: `${regionName}：区域产值测算（${runs} 次模拟）`, en: `${regionName}: region-wide output estimate (${runs} runs)` });
-  const regionOutput = years.length === 0 ? noYears : attempt(() => estimateOutput(model, { region: scope.region, years, runs, seed }));
+  const regionOutput =
+    years.length === 0 ? noYears : attempt(() => cutEstimate(estimateOutput(model, { region: scope.region, years, runs, seed }), listLimit, null, truncated));
 
   // summary: regions of the scope, indicators and targets within it
   const local = enterprisesInRegionIdx(model, r);
@@ -494,7 +617,17 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
       version: dataset.meta.version ?? null,
     },
     scope: { region: scope.region, regionName, chain: scope.chain ?? null },
-    settings: { locale, seed, runs, years, yearsSource, recruitLimit, matchLimit },
+    settings: {
+      locale,
+      seed,
+      runs,
+      years,
+      yearsSource,
+      recruitLimit,
+      matchLimit,
+      listLimit: listLimit === Infinity ? null : listLimit,
+      resilienceLimit: resilienceLimit === Infinity ? null : resilienceLimit,
+    },
     summary: {
       counts: {
         chains: model.chains.length,
@@ -515,6 +648,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
     },
     regionOutput,
     chains: chainReports,
+    truncated,
     noChain:
       model.chains.length === 0
         ? {

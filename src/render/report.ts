@@ -31,7 +31,16 @@ import {
   ROLE_LABELS,
   STAGE_LABELS,
 } from './labels.js';
-import { buildReport, estimateHasData, type ChainReport, type LeaderResilience, type ReportData, type ReportDataOptions, type Section } from './report-data.js';
+import {
+  buildReport,
+  estimateHasData,
+  type ChainReport,
+  type LeaderResilience,
+  type ReportData,
+  type ReportDataOptions,
+  type ReportList,
+  type Section,
+} from './report-data.js';
 
 /** Formats of {@link renderReport}. */
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -116,6 +125,31 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
   const regionName = (id: string) => {
     const r = model.index.regions.byId.get(id);
     return r === undefined ? id : model.dataset.regions[r]!.name;
+  };
+  const cutOf = (chain: string | null, list: ReportList) => data.truncated.find((t) => t.chain === chain && t.list === list);
+  /** Says that a list was cut to the report's limit, how, and how to get all of it. */
+  const cutNote = (chain: string | null, list: ReportList): Block[] => {
+    const t = cutOf(chain, list);
+    if (t === undefined) return [];
+    const rule: Record<ReportList, [string, string]> = {
+      leaders: ['综合得分前列及全部已声明链主', 'the top of the ranking and every declared leader'],
+      supporting: ['产值最大者', 'the largest by output'],
+      'output.enterprises': ['期望产值最大者', 'the largest by expected output'],
+      'output.projects': ['期望产值最大者', 'the largest by expected output'],
+      'output.gaps': ['前若干条', 'the first ones'],
+      resilience: ['产值最大的链主', 'the leaders with the largest output'],
+    };
+    const [zh, en] = rule[list];
+    const option = list === 'resilience' ? ['--resilience-limit all', 'resilienceLimit: Infinity'] : ['--list-limit all', 'listLimit: Infinity'];
+    return [
+      p({
+        text: L(
+          `共 ${t.total} 条，此处列出 ${t.shown} 条（${zh}）；全部列出：命令行 ${option[0]}，或 API 选项 ${option[1]}。`,
+          `${t.shown} of ${t.total} shown (${en}); to list all: ${option[0]} on the command line, or the API option ${option[1]}.`,
+        ),
+        tone: 'muted',
+      }),
+    ];
   };
 
   const blocks: Block[] = [];
@@ -371,7 +405,7 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
 
     // leaders
     out.push(heading(3, '链主清单', 'Chain leaders'));
-    out.push(...leaderBlocks(c.leaders));
+    out.push(...leaderBlocks(c.leaders), ...cutNote(c.chain, 'leaders'));
 
     // supporting firms
     out.push(heading(3, '配套清单', 'Supporting firms'));
@@ -392,6 +426,7 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
           f.outsideBuyers.length === 0 ? '—' : f.outsideBuyers.join(L('、', ', ')),
         ]),
       });
+    out.push(...cutNote(c.chain, 'supporting'));
 
     // gaps
     out.push(heading(3, '缺链清单', 'Gaps'));
@@ -436,7 +471,7 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
 
     // resilience
     out.push(heading(3, '断链风险（链主单点失效）', 'Single points of failure of the leaders'));
-    out.push(...resilienceBlocks(c.resilience, segName));
+    out.push(...resilienceBlocks(c.resilience, segName), ...cutNote(c.chain, 'resilience'));
     return out;
   }
 
@@ -448,14 +483,18 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
         const state: Inline[] = seg.findings.map((code) => ({ text: `${pick(GAP_LABELS[code], locale)} `, tone: TONE_OF[code]! }));
         if (seg.filling.length > 0) state.push({ text: L('补链中', 'being filled'), tone: 'filling' });
         if (state.length === 0) state.push({ text: L('本地已有', 'present'), tone: 'ok' });
+        const limit = data.settings.listLimit ?? Infinity;
+        const named = seg.enterprises.length > limit ? seg.enterprises.slice(0, limit) : seg.enterprises;
         const firms: Inline[] =
           seg.enterprises.length === 0
             ? [{ text: L('无本地企业', 'no local firm'), tone: 'muted' }]
-            : seg.enterprises.flatMap((e, k) => [
+            : named.flatMap((e, k) => [
                 ...(k > 0 ? [L('、', ', ')] : []),
                 e.leader ? { text: `★${e.name}`, strong: true } : e.name,
                 ...(e.status === 'operating' ? [] : [`（${labelOf(ENTERPRISE_STATUS_LABELS, e.status, locale)}）`]),
               ]);
+        if (named.length < seg.enterprises.length)
+          firms.push({ text: L(`等 ${seg.enterprises.length} 家`, ` and ${seg.enterprises.length - named.length} more (${seg.enterprises.length} in all)`), tone: 'muted' });
         rows.push([String(g + 1), seg.name, labelOf(STAGE_LABELS, seg.stage, locale), state, firms]);
       }),
     );
@@ -624,7 +663,8 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
     const est = section.result;
     const out: Block[] = [];
     const noData = !estimateHasData(est);
-    const missingOutput = est.gaps.filter((g) => g.code === 'no-output').length;
+    const missingOutput = est.gaps.filter((g) => g.code === 'no-output').length + (cutOf(chain, 'output.gaps')?.omittedByCode?.['no-output'] ?? 0);
+    const gapTotal = cutOf(chain, 'output.gaps')?.total ?? est.gaps.length;
     if (noData) {
       out.push(
         na(
@@ -665,13 +705,24 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
             x.counted ? fmt(x.expected[x.expected.length - 1]) : '—',
           ]),
         });
+      out.push(...cutNote(chain, 'output.projects'));
       if (counted.length === 0 && est.projects.length > 0) out.push(p(L('没有项目计入测算（见各项目说明）。', 'No project is counted (see each project).')));
     }
     if (est.gaps.length > 0) {
       const shown = est.gaps.slice(0, 10);
       out.push(p({ text: L('未计入测算的企业与项目：', 'Left out of the estimate: '), strong: true }));
       out.push({ kind: 'list', items: shown.map((g) => [R(g.reason)]) });
-      if (est.gaps.length > shown.length) out.push(p(L(`另有 ${est.gaps.length - shown.length} 条未列出（见 JSON 报告）。`, `${est.gaps.length - shown.length} more not listed (see the JSON report).`)));
+      if (gapTotal > shown.length)
+        out.push(
+          p(
+            cutOf(chain, 'output.gaps') === undefined
+              ? L(`另有 ${gapTotal - shown.length} 条未列出（见 JSON 报告）。`, `${gapTotal - shown.length} more not listed (see the JSON report).`)
+              : L(
+                  `另有 ${gapTotal - shown.length} 条未列出（JSON 报告列出前 ${est.gaps.length} 条；全部列出：--list-limit all）。`,
+                  `${gapTotal - shown.length} more not listed (the JSON report lists the first ${est.gaps.length}; to list all: --list-limit all).`,
+                ),
+          ),
+        );
     }
     const audits = est.targets.filter((t) => (chain === null ? t.scope.chain === null : t.scope.chain === chain));
     if (audits.length > 0) {

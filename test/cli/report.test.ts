@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatOfPath, runReport } from '../../src/cli/report.js';
 import { runCli } from '../../src/cli/run.js';
+import { buildModel } from '../../src/graph/model.js';
+import { parseDataset } from '../../src/model/parse.js';
+import { renderReport } from '../../src/render/report.js';
 import { captureIo, tempDir, validDataset, writeFixture } from './fixtures.js';
 
 const tmp = tempDir();
@@ -60,6 +63,28 @@ describe('runReport', () => {
     await runReport([dataset, '--json', '--runs', '100', '--seed', '8'], c.io);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(c.stdout).settings.seed).toBe(8);
+  });
+
+  it('passes --list-limit and --resilience-limit to the report (all: no limit)', async () => {
+    const one = captureIo();
+    expect(await runReport([dataset, '--json', '--runs', '20', '--list-limit', '1', '--resilience-limit', '3'], one.io)).toBe(0);
+    expect(JSON.parse(one.stdout).settings).toMatchObject({ listLimit: 1, resilienceLimit: 3 });
+    const all = captureIo();
+    expect(await runReport([dataset, '--json', '--runs', '20', '--list-limit', 'all', '--resilience-limit', 'all'], all.io)).toBe(0);
+    expect(JSON.parse(all.stdout).settings).toMatchObject({ listLimit: null, resilienceLimit: null });
+  });
+
+  it('writes JSON in pieces, byte for byte what renderReport returns, to a file and to io.write', async () => {
+    const model = buildModel(parseDataset(validDataset()));
+    const expected = renderReport(model, { format: 'json', runs: 30 });
+    const out = join(tmp.dir, 'pieces.json');
+    expect(await runReport([dataset, '--out', out, '--runs', '30'], captureIo().io)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+    const written: string[] = [];
+    const run = captureIo();
+    expect(await runReport([dataset, '--json', '--runs', '30'], { ...run.io, write: (t) => written.push(t) })).toBe(0);
+    expect(written.join('')).toBe(expected);
+    expect(run.stdout).toBe('');
   });
 
   it('writes English with --locale en', async () => {
@@ -119,6 +144,8 @@ describe('runReport', () => {
       [[dataset, '--runs', 'many'], 'industrial-chain: --runs 应为不小于 1 的整数，实际为 "many"'],
       [[dataset, '--seed', '1.5'], 'industrial-chain: --seed 应为整数，实际为 "1.5"'],
       [[dataset, '--json', '--format', 'md'], 'industrial-chain: --json 与 --format md 冲突'],
+      [[dataset, '--list-limit', '0'], 'industrial-chain: --list-limit 应为不小于 1 的整数或 all，实际为 "0"'],
+      [[dataset, '--resilience-limit', 'few'], 'industrial-chain: --resilience-limit 应为不小于 1 的整数或 all，实际为 "few"'],
       [[dataset, '--chain'], 'industrial-chain: 选项 --chain 缺少取值'],
     ];
     for (const [args, first] of cases) {

@@ -12,7 +12,8 @@ import { deepFreeze } from '../support/freeze.js';
 import { seedModel } from '../support/seeds.js';
 import { assertWellFormed, largeModel, readChainMap, windInput, windModel, type MapBox } from './helpers.js';
 
-const MORE = /^\+(\d+) more/u;
+/** The line counting a box's firms beyond those named (projects have a line of their own: 另 N 项 / project(s)). */
+const MORE = /^\+(\d+) more(?:（另 \d+ 家）)?$/u;
 
 /** A firm line without its ★ and status suffix. */
 function bare(text: string): string {
@@ -58,6 +59,17 @@ function checkFits(boxes: MapBox[]): void {
     }
   }
 }
+
+/** Found by the property below: four projects and no firm in one segment; their "+2 more" line is not a count of firms. */
+const PROJECTS_ONLY = parseDataset(
+  {
+    meta: { id: 'generated', name: '生成的数据集', region: 'r0' },
+    regions: [{ id: 'r0', name: '地区0', kind: 'province' }],
+    chains: [{ id: 'c0', name: '产业链0', segments: [{ id: 's0', name: '环节0', stage: 'upstream' }], flows: [] }],
+    projects: [0, 1, 2, 3].map((k) => ({ id: `p${k}`, name: `项目${k}`, region: 'r0', status: '在建' as const, chain: 'c0', segment: 's0' })),
+  },
+  { templates: [] },
+);
 
 describe('renderChainMap', () => {
   const model = windModel();
@@ -199,7 +211,7 @@ describe('renderChainMap', () => {
           checkNamed(m, chain.id, region, boxes);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 40, examples: [[PROJECTS_ONLY, 0]] },
     );
   });
 });

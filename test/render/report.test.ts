@@ -11,12 +11,20 @@ import { round } from '../../src/internal/format.js';
 import { DEFAULT_SEED } from '../../src/internal/random.js';
 import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
-import { buildReport, DEFAULT_REPORT_RUNS, estimateHasData, reportYears, type ReportProgress } from '../../src/render/report-data.js';
+import {
+  buildReport,
+  DEFAULT_REPORT_LIST_LIMIT,
+  DEFAULT_REPORT_RESILIENCE_LIMIT,
+  DEFAULT_REPORT_RUNS,
+  estimateHasData,
+  reportYears,
+  type ReportProgress,
+} from '../../src/render/report-data.js';
 import { renderReport } from '../../src/render/report.js';
 import { escapeXml } from '../../src/render/xml.js';
 import { deepFreeze } from '../support/freeze.js';
 import { seedModel } from '../support/seeds.js';
-import { assertWellFormed, windInput, windModel } from './helpers.js';
+import { assertWellFormed, largeModel, windInput, windModel } from './helpers.js';
 
 const SECTIONS_ZH = ['产业链图谱', '链主清单', '配套清单', '缺链清单', '招商清单', '供需对接', '产业集群评分', '产值测算与目标审核', '断链风险（链主单点失效）'];
 
@@ -55,7 +63,18 @@ describe('buildReport', () => {
 
   it('holds the analyses’ results as they are, for the same scope, years, runs and seed', () => {
     const ids = { chain: 'wind', region: 'jiuquan' };
-    expect(data.settings).toEqual({ locale: 'zh-CN', seed: DEFAULT_SEED, runs: DEFAULT_REPORT_RUNS, years, yearsSource: 'derived', recruitLimit: 5, matchLimit: 10 });
+    expect(data.settings).toEqual({
+      locale: 'zh-CN',
+      seed: DEFAULT_SEED,
+      runs: DEFAULT_REPORT_RUNS,
+      years,
+      yearsSource: 'derived',
+      recruitLimit: 5,
+      matchLimit: 10,
+      listLimit: DEFAULT_REPORT_LIST_LIMIT,
+      resilienceLimit: DEFAULT_REPORT_RESILIENCE_LIMIT,
+    });
+    expect(data.truncated).toEqual([]);
     const gaps = findGaps(model, ids);
     expect(chain.gaps).toEqual(gaps);
     expect(chain.recruits).toEqual({ available: true, result: recommendRecruits(model, { ...ids, gaps, limit: 5 }) });
@@ -126,6 +145,59 @@ describe('buildReport', () => {
     expect(() => buildReport(model, { region: 'mars' })).toThrow(/unknown region "mars"/u);
     expect(() => buildReport(model, { runs: 0 })).toThrow(/runs/u);
     expect(() => buildReport(model, { seed: 1.5 })).toThrow(/seed/u);
+  });
+});
+
+describe('buildReport list limits', () => {
+  const model = largeModel();
+  const full = buildReport(model, { runs: 20, listLimit: Infinity, resilienceLimit: Infinity });
+  const cut = buildReport(model, { runs: 20, listLimit: 7, resilienceLimit: 2 });
+  const fullChain = full.chains[0]!;
+  const cutChain = cut.chains[0]!;
+  const ranking = (c: typeof fullChain) => (c.leaders.available ? c.leaders.result.ranking : []);
+
+  it('lists everything with Infinity, and says so in the settings', () => {
+    expect(full.settings).toMatchObject({ listLimit: null, resilienceLimit: null });
+    expect(full.truncated).toEqual([]);
+    expect(fullChain.supporting.length).toBeGreaterThan(7);
+  });
+
+  it('keeps the top of the ranking and every declared leader, and counts the rest', () => {
+    const all = ranking(fullChain);
+    const declared = all.filter((e) => e.declaredLeader);
+    expect(declared.length).toBeGreaterThan(2);
+    const kept = ranking(cutChain);
+    expect(kept).toEqual(all.filter((e, k) => k < 7 || e.declaredLeader));
+    expect(cut.truncated).toContainEqual({ chain: 'big', list: 'leaders', shown: kept.length, total: all.length });
+  });
+
+  it('keeps the first supporting firms when no output is known, in dataset order', () => {
+    expect(cutChain.supporting).toEqual(fullChain.supporting.slice(0, 7));
+    expect(cut.truncated).toContainEqual({ chain: 'big', list: 'supporting', shown: 7, total: fullChain.supporting.length });
+  });
+
+  it('analyses the single points of failure of resilienceLimit leaders and counts the others', () => {
+    const analysed = cutChain.resilience.available ? cutChain.resilience.result : [];
+    const every = fullChain.resilience.available ? fullChain.resilience.result : [];
+    expect(analysed).toEqual(every.slice(0, 2));
+    expect(cut.truncated).toContainEqual({ chain: 'big', list: 'resilience', shown: 2, total: every.length });
+  });
+
+  it('keeps the firms with the largest output', () => {
+    const wind = windModel();
+    const one = buildReport(wind, { runs: 20, listLimit: 1 });
+    // 九鼎风电叶片 (8亿元) is kept, 瑞达紧固件 (output unknown) is counted
+    expect(one.chains[0]!.supporting.map((f) => f.name)).toEqual(['九鼎风电叶片']);
+    expect(one.truncated).toContainEqual({ chain: 'wind', list: 'supporting', shown: 1, total: 2 });
+    const html = renderReport(wind, { format: 'html', runs: 20, listLimit: 1 });
+    expect(html).toContain('共 2 条，此处列出 1 条（产值最大者）');
+    const en = renderReport(wind, { format: 'md', runs: 20, listLimit: 1, locale: 'en' });
+    expect(en).toContain('1 of 2 shown (the largest by output)');
+  });
+
+  it('rejects a limit that is not a whole number ≥ 1 or Infinity', () => {
+    expect(() => buildReport(model, { listLimit: 0 })).toThrow(/listLimit/u);
+    expect(() => buildReport(model, { resilienceLimit: 1.5 })).toThrow(/resilienceLimit/u);
   });
 });
 
