@@ -234,7 +234,7 @@ function layoutBox(segment: SegmentView, model: ChainModel, locale: Locale, maxE
     }
     if (shown < firms.length) {
       const rest = firms.slice(shown);
-      hidden.push(...rest.map((e) => e.name));
+      for (const e of rest) hidden.push(e.name);
       y += FIRM_LINE;
       const text = truncateText(fill(pick(T.more, locale), { n: rest.length }), INNER, FIRM_SIZE);
       lines.push({ text, size: FIRM_SIZE, y: y - 4, color: COLOR.muted, italic: true, full: nameList(rest.map((e) => e.name), locale) });

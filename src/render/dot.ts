@@ -122,7 +122,7 @@ export function toDot(model: ChainModel, options: DotOptions): string {
     const local = isLocalIdx(model, e, r);
     lines.push(`  ${nodeId(record.id)} [label=${dotString(`${record.name}\n${where}`)}, shape=ellipse, style=${local ? '"filled"' : '"filled,dashed"'}, fillcolor="#f3e5f5"];`);
   }
-  lines.push(...supply);
+  for (const line of supply) lines.push(line);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

@@ -289,9 +289,9 @@ export function reportYears(model: ChainModel, region: string): number[] {
     .map((t) => t.year!);
   if (!Number.isFinite(observed)) {
     if (targetYears.length === 0) return [];
-    observed = Math.min(...targetYears);
+    observed = targetYears.reduce((a, b) => Math.min(a, b), Infinity);
   }
-  const last = Math.min(observed + 10, Math.max(observed + 2, ...targetYears));
+  const last = Math.min(observed + 10, targetYears.reduce((a, b) => Math.max(a, b), observed + 2));
   const years: number[] = [];
   for (let y = observed; y <= last; y++) years.push(y);
   return years;
