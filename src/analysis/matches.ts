@@ -49,10 +49,23 @@
  *   is shared out among the others and the result says so. Scales (the largest demand and
  *   capacity) and medians are taken over the candidate buyers' flows and the suppliers of the
  *   segments that feed them. Ties are broken by demand, then dataset order.
- * - Cost: suppliers of each segment are kept sorted by their part of the score (per segment,
- *   and per site and zone for the co-location part), so for each buyer and flow only the best
- *   `limit` suppliers are scored — O(buyers × flows × limit), not O(pairs); the number of
- *   candidate pairs is counted exactly from the segment sets ("signatures") of the suppliers.
+ * - Cost: pairs are neither listed nor all scored. Buyers with the same list of segments share
+ *   their vias (flow, supplier and buyer segments), and the number of distinct candidate pairs is
+ *   counted exactly from the segment sets ("signatures") of the eligible suppliers, less each
+ *   buyer's linked suppliers: O(firms + links + lists × vias × signatures). The candidate
+ *   suppliers are sorted once by their part of the score, giving each segment's suppliers in
+ *   score order (and per site and per zone, for the co-location part). Buyers are then taken by
+ *   decreasing upper bound on their pairs' scores (demand, outside sourcing as 1 when the buyer
+ *   buys anything from outside, the segment's largest capacity part, the best co-location its
+ *   location allows; then a tighter bound from the heads of its site, zone and segment streams),
+ *   and only while a bound reaches the `limit`-th best score found so far: a buyer whose bound
+ *   is lower has no pair in the result. A buyer scored takes, per via, the best `limit` suppliers
+ *   of the streams and those tied with the last. So a call costs O(firms log firms + links +
+ *   buyers × vias) plus the scoring of the buyers that can still enter — few for a small
+ *   `limit`; with `limit: Infinity` every pair is scored, O(pairs). Kept per model (WeakMap, the
+ *   model untouched), as they do not depend on the options: the cross-chain equivalences, each
+ *   firm's site, zone and segment list, and the supplier of each in-link in `links.in` order
+ *   (4 bytes a link, so that a buyer's suppliers are read in sequence).
  *
  * Assumptions: a template flow means the buyer's segment uses the supplier segment's product;
  * firm outputs are whole-firm outputs; capacity figures in physical units are not comparable
@@ -61,8 +74,8 @@
  * References: the input–output technical coefficient a_ij (Miller & Blair, Input-Output
  * Analysis, 3rd ed., 2022, ch. 2); local supply rate (本地配套率) as in the project's domain notes.
  */
-import type { ChainModel } from '../graph/model.js';
-import { enterprisesInRegionIdx, isLocalIdx } from '../graph/queries.js';
+import type { ChainModel, Csr } from '../graph/model.js';
+import { enterprisesInRegionIdx } from '../graph/queries.js';
 import { formatYi, round } from '../internal/format.js';
 import { normalizeName } from '../internal/normalize-name.js';
 import { ChainError } from '../model/issues.js';
@@ -84,7 +97,7 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<Record<MatchComponent, number>> = {
 
 /** Options of {@link suggestMatches}. */
 export interface MatchOptions extends ScopeOptions {
-  /** Number of suggestions returned. Default 20 (`Infinity` for all). */
+  /** Number of suggestions returned. Default 20 (`Infinity` for all); a fractional limit is rounded down. */
   limit?: number;
   /** Buyers considered: local ones (default) or any in the dataset. */
   buyers?: 'local' | 'any';
@@ -219,19 +232,256 @@ function segmentEquivalents(model: ChainModel): Equivalents {
   return { offsets, items: Int32Array.from(items), labels };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/**
+ * The median; equal values keep their input order as in a stable sort by `a - b`, so that a
+ * median of zeros has the sign that sort gives it.
+ */
+function median(values: readonly number[]): number {
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (i: number) => {
+    const x = sorted[i]!;
+    if (x !== 0) return x;
+    let first = i;
+    while (first > 0 && sorted[first - 1] === 0) first--;
+    let k = i - first;
+    for (const v of values) if (v === 0 && k-- === 0) return v;
+    return x;
+  };
+  return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
-/** A flow a buyer can be supplied through: the flow, the supplier's and buyer's segments, the cross-chain labels. */
-interface ViaSpec {
-  flow: number;
-  s: number;
-  t: number;
-  sLabel: string | null;
-  tLabel: string | null;
+/**
+ * Each firm's segment list as a sequence id (equal lists, equal ids), a firm per sequence, and
+ * per sequence its set of segments as a signature id (sorted, distinct) with the signatures'
+ * segments.
+ */
+function segmentSequences(offsets: Int32Array, items: Int32Array, ne: number, ns: number) {
+  // a list of up to two segments as a number in base ns + 1 (digits segment + 1), a longer one as a string
+  const base = ns + 1;
+  const keyOf = (list: ArrayLike<number>, from: number, to: number): number | string => {
+    if (to - from > 2) {
+      let text = '';
+      for (let i = from; i < to; i++) text += `${list[i]!},`;
+      return text;
+    }
+    let key = 0;
+    for (let i = from; i < to; i++) key = key * base + list[i]! + 1;
+    return key;
+  };
+  const seqIds = new Map<number | string, number>();
+  const seqOf = new Int32Array(ne);
+  const seqFirm: number[] = [];
+  const sigIds = new Map<number | string, number>();
+  const sigOfSeq: number[] = [];
+  const sigOffsets: number[] = [0];
+  const sigItems: number[] = [];
+  // firms in one segment (most), without the map
+  const single = new Int32Array(ns).fill(-1);
+  for (let e = 0; e < ne; e++) {
+    const one = offsets[e + 1]! - offsets[e]! === 1 ? items[offsets[e]!]! : -1;
+    if (one >= 0 && single[one]! >= 0) {
+      seqOf[e] = single[one]!;
+      continue;
+    }
+    const key = keyOf(items, offsets[e]!, offsets[e + 1]!);
+    let id = seqIds.get(key);
+    if (id === undefined) {
+      id = seqFirm.length;
+      seqIds.set(key, id);
+      seqFirm.push(e);
+      const set = Array.from(items.subarray(offsets[e]!, offsets[e + 1]!))
+        .sort((a, b) => a - b)
+        .filter((s, i, all) => i === 0 || all[i - 1] !== s);
+      const setKey = keyOf(set, 0, set.length);
+      let g = sigIds.get(setKey);
+      if (g === undefined) {
+        g = sigOffsets.length - 1;
+        sigIds.set(setKey, g);
+        for (const s of set) sigItems.push(s);
+        sigOffsets.push(sigItems.length);
+      }
+      sigOfSeq.push(g);
+      if (one >= 0) single[one] = id;
+    }
+    seqOf[e] = id;
+  }
+  return {
+    seqOf,
+    seqFirm: Int32Array.from(seqFirm),
+    sigOfSeq: Int32Array.from(sigOfSeq),
+    sigSegments: { offsets: Int32Array.from(sigOffsets), items: Int32Array.from(sigItems) },
+  };
+}
+
+/** Per-segment streams split into groups by a region key (site or zone), each in stream order. */
+interface Groups {
+  /** (segment · (regions + 1) + key + 1) → group. */
+  index: Map<number, number>;
+  /** Group g's items: items[start[g] .. start[g + 1]). */
+  start: Int32Array;
+  items: Int32Array;
+  /** Key of each group. */
+  key: Int32Array;
+  /** Groups of segment s: segmentStart[s] .. segmentStart[s + 1]. */
+  segmentStart: Int32Array;
+  /** Scratch: key → group while filling. */
+  scratch: Int32Array;
+}
+
+interface Streams {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+function groupLayout(stream: Streams, keyOfFirm: Int32Array, ns: number, nr: number): Groups {
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  const size: number[] = [];
+  const segmentStart = new Int32Array(ns + 1);
+  const stamp = new Int32Array(nr).fill(-1);
+  const scratch = new Int32Array(nr);
+  for (let sg = 0; sg < ns; sg++) {
+    segmentStart[sg] = keys.length;
+    for (let m = stream.offsets[sg]!; m < stream.offsets[sg + 1]!; m++) {
+      const r = keyOfFirm[stream.items[m]!]!;
+      if (r < 0) continue;
+      if (stamp[r] !== sg) {
+        stamp[r] = sg;
+        scratch[r] = keys.length;
+        index.set(sg * (nr + 1) + r + 1, keys.length);
+        keys.push(r);
+        size.push(0);
+      }
+      size[scratch[r]!]!++;
+    }
+  }
+  segmentStart[ns] = keys.length;
+  const start = new Int32Array(keys.length + 1);
+  for (let g = 0; g < keys.length; g++) start[g + 1] = start[g]! + size[g]!;
+  const groups: Groups = { index, start, items: new Int32Array(start[keys.length]!), key: Int32Array.from(keys), segmentStart, scratch };
+  fillGroups(groups, stream, keyOfFirm);
+  return groups;
+}
+
+/** Fills the groups' items from the streams' current order. */
+function fillGroups(groups: Groups, stream: Streams, keyOfFirm: Int32Array): void {
+  const { start, items, key, segmentStart, scratch } = groups;
+  const cursor = start.slice(0, key.length);
+  for (let sg = 0; sg + 1 < segmentStart.length; sg++) {
+    if (segmentStart[sg] === segmentStart[sg + 1]) continue;
+    for (let g = segmentStart[sg]!; g < segmentStart[sg + 1]!; g++) scratch[key[g]!] = g;
+    for (let m = stream.offsets[sg]!; m < stream.offsets[sg + 1]!; m++) {
+      const e = stream.items[m]!;
+      const r = keyOfFirm[e]!;
+      if (r >= 0) items[cursor[scratch[r]!]!++] = e;
+    }
+  }
+}
+
+/** A pair found for a buyer: its score, demand (for ties), supplier, buyer and the via (index) it rests on. */
+interface FoundPair {
+  score: number;
+  demand: number;
+  supplier: number;
+  buyer: number;
+  via: number;
+}
+
+/** Ranking order of pairs (> 0: x first): score, demand, then dataset order of supplier and buyer. */
+function better(x: FoundPair, y: FoundPair): number {
+  return x.score - y.score || x.demand - y.demand || y.supplier - x.supplier || y.buyer - x.buyer;
+}
+
+/** The best `capacity` pairs offered (all when Infinity): a heap with the worst kept on top. */
+class TopPairs {
+  private readonly heap: FoundPair[] = [];
+  constructor(readonly capacity: number) {}
+
+  /** Whether `capacity` pairs are kept (never when Infinity). */
+  full(): boolean {
+    return this.heap.length >= this.capacity;
+  }
+
+  /** Score of the worst pair kept (when full). */
+  worstScore(): number {
+    return this.heap[0]!.score;
+  }
+
+  offer(score: number, demand: number, supplier: number, buyer: number, via: number): void {
+    const heap = this.heap;
+    if (this.capacity === Number.POSITIVE_INFINITY) {
+      heap.push({ score, demand, supplier, buyer, via });
+      return;
+    }
+    if (heap.length < this.capacity) {
+      heap.push({ score, demand, supplier, buyer, via });
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (better(heap[parent]!, heap[i]!) <= 0) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    if (heap.length === 0) return;
+    const worst = heap[0]!;
+    if (!((score - worst.score || demand - worst.demand || worst.supplier - supplier || worst.buyer - buyer) > 0)) return;
+    heap[0] = { score, demand, supplier, buyer, via };
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const child = left + 1 < heap.length && better(heap[left]!, heap[left + 1]!) > 0 ? left + 1 : left;
+      if (better(heap[i]!, heap[child]!) <= 0) break;
+      [heap[child], heap[i]] = [heap[i]!, heap[child]!];
+      i = child;
+    }
+  }
+
+  /** The pairs kept, best first. */
+  sorted(): FoundPair[] {
+    return this.heap.sort((x, y) => better(y, x));
+  }
+}
+
+/** Indices 0 .. n − 1 taken out by decreasing key (a binary heap). */
+class MaxQueue {
+  private readonly heap: Int32Array;
+  private size: number;
+  constructor(private readonly key: Float64Array) {
+    this.size = key.length;
+    this.heap = new Int32Array(key.length);
+    this.heapify();
+  }
+
+  private heapify(): void {
+    for (let i = 0; i < this.heap.length; i++) this.heap[i] = i;
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The index with the largest key left, or -1. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const top = this.heap[0]!;
+    this.size--;
+    this.heap[0] = this.heap[this.size]!;
+    this.down(0);
+    return top;
+  }
+
+  private down(i: number): void {
+    const { heap, key } = this;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) return;
+      const child = left + 1 < this.size && key[heap[left + 1]!]! > key[heap[left]!]! ? left + 1 : left;
+      if (!(key[heap[child]!]! > key[heap[i]!]!)) return;
+      const t = heap[i]!;
+      heap[i] = heap[child]!;
+      heap[child] = t;
+      i = child;
+    }
+  }
 }
 
 /** The raw numbers of one candidate pair through one flow. */
@@ -259,42 +509,81 @@ interface Via {
   tLabel: string | null;
 }
 
-/**
- * Suggests supply pairs (local supplier, buyer) that are not linked yet, where the supplier's
- * segment feeds the buyer's in a template flow (across chains where segments are the same
- * product), ranked by demand, outside sourcing, supplier size and co-location (see the file
- * header). Each suggestion carries its numbers and a reason in Chinese and English.
- *
- * @example
- * const r = suggestMatches(model, { region: 'jiuquan', limit: 10 });
- * r.matches[0]; // { supplier: 'jiuding-blade', buyer: 'yunfeng-smart-wind', score: 0.8, reason: { zh, en }, ... }
+/*
+ * The phases below are module-level functions over typed arrays (small functions that V8
+ * optimises and keeps optimised across calls), called in order by suggestMatches.
  */
-export function suggestMatches(model: ChainModel, options: MatchOptions = {}): MatchResult {
-  const scope = resolveScope(model, options);
-  const limit = options.limit ?? 20;
-  if (!(limit >= 0)) throw new ChainError('invalid_argument', `limit must be a non-negative number, got ${limit}`, { limit });
-  const buyerMode = options.buyers ?? 'local';
-  const weights: Record<MatchComponent, number> = { ...DEFAULT_MATCH_WEIGHTS, ...options.weights };
-  for (const [name, w] of Object.entries(weights))
-    if (!(MATCH_COMPONENTS as readonly string[]).includes(name) || !(Number.isFinite(w) && w >= 0))
-      throw new ChainError('invalid_argument', `invalid weight ${String(w)} for "${name}"`, { name, weight: w, valid: MATCH_COMPONENTS });
-  const { enterprises, segments, flows, links, regions } = model.index;
-  const allowed = statusTable(options.statuses ?? DEFAULT_PRESENT_STATUSES, ENTERPRISE_STATUSES);
-  const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
-  const activeCode = LINK_STATUSES.indexOf('active');
-  const excludeActiveOnly = options.excludeLinked === 'active';
-  const r0 = scope.regionIndex;
-  const ne = enterprises.ids.length;
-  const ns = segments.keys.length;
-  const nr = regions.ids.length;
-  const local = new Uint8Array(ne);
-  for (const e of enterprisesInRegionIdx(model, r0)) local[e] = 1;
-  // eligible suppliers: local, with a counted status
-  const supplierOk = new Uint8Array(ne);
-  for (let e = 0; e < ne; e++) supplierOk[e] = local[e]! && allowed[enterprises.status[e]!] ? 1 : 0;
-  const equivalents = segmentEquivalents(model);
-  const inChain = (s: number) => scope.chainIndex === undefined || segments.chain[s] === scope.chainIndex;
 
+/** What the phases read: the model's typed arrays and the call's eligibility and co-location tables. */
+interface Tables {
+  ne: number;
+  ns: number;
+  nr: number;
+  /** Enterprise → segments. */
+  segOffsets: Int32Array;
+  segItems: Int32Array;
+  output: Float64Array;
+  linkInOffsets: Int32Array;
+  linkInItems: Int32Array;
+  /** The supplier of each in-link (linkFrom[linkInItems[q]]). */
+  inFrom: Int32Array;
+  linkFrom: Int32Array;
+  linkStatus: Uint8Array;
+  linkSegment: Int32Array;
+  flowFrom: Int32Array;
+  /** Link status codes that count as current sourcing. */
+  counted: Uint8Array;
+  /** Only links of this status code make a pair linked; -1: any link. */
+  linkedOnly: number;
+  local: Uint8Array;
+  /** Eligible suppliers: local, with a considered status. */
+  supplierOk: Uint8Array;
+  /** The firm's site (park, or zone node where no park is recorded) and zone; -1 if none. */
+  siteKey: Int32Array;
+  zoneKey: Int32Array;
+  /** Per eligible supplier operating in some segment, its signature (set of segments); else -1 (set once the signatures are known). */
+  sigOf: Int32Array;
+  equivalents: Equivalents;
+}
+
+/** What suggestMatches derives from the model alone, kept per model (the model itself untouched). */
+interface ModelTables {
+  equivalents: Equivalents;
+  /** Per firm, its site (park, or zone node where no park is recorded) and zone; -1 if none. */
+  siteKey: Int32Array;
+  zoneKey: Int32Array;
+  sequences: ReturnType<typeof segmentSequences>;
+  /** The supplier of each in-link, in the order of links.in.items (read in sequence, not through the link). */
+  inFrom: Int32Array;
+}
+const modelTablesCache = new WeakMap<ChainModel, ModelTables>();
+
+function modelTables(model: ChainModel): ModelTables {
+  let cached = modelTablesCache.get(model);
+  if (cached === undefined) {
+    const { enterprises } = model.index;
+    cached = {
+      equivalents: segmentEquivalents(model),
+      ...colocationKeys(model),
+      sequences: segmentSequences(enterprises.segments.offsets, enterprises.segments.items, enterprises.ids.length, model.index.segments.keys.length),
+      inFrom: gather(model.index.links.from, model.index.links.in.items),
+    };
+    modelTablesCache.set(model, cached);
+  }
+  return cached;
+}
+
+/** values[index[i]] for each i. */
+function gather(values: Int32Array, index: Int32Array): Int32Array {
+  const out = new Int32Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = values[index[i]!]!;
+  return out;
+}
+
+function colocationKeys(model: ChainModel): { siteKey: Int32Array; zoneKey: Int32Array } {
+  const { enterprises, regions } = model.index;
+  const ne = enterprises.ids.length;
+  const nr = regions.ids.length;
   // co-location keys: the site (park, or the zone node itself where no park is recorded) and the zone
   const kinds = model.dataset.regions.map((r) => r.kind);
   const nearest = (kind: 'park' | 'zone') => {
@@ -316,196 +605,720 @@ export function suggestMatches(model: ChainModel, options: MatchOptions = {}): M
     siteKey[e] = parkOfRegion[r]! >= 0 ? parkOfRegion[r]! : zoneOfRegion[r]! >= 0 ? r : -1;
     zoneKey[e] = zoneOfRegion[r]!;
   }
-  const colocationOf = (a: number, b: number): MatchSuggestion['colocation'] => {
-    if (siteKey[a]! >= 0 && siteKey[a] === siteKey[b]) return { level: 'site', region: regions.ids[siteKey[a]!]! };
-    if (zoneKey[a]! >= 0 && zoneKey[a] === zoneKey[b]) return { level: 'zone', region: regions.ids[zoneKey[a]!]! };
-    return null;
+  return { siteKey, zoneKey };
+}
+
+function makeTables(model: ChainModel, r0: number, allowed: Uint8Array, counted: Uint8Array, linkedOnly: number): Tables {
+  const { enterprises, regions, links, flows } = model.index;
+  const ne = enterprises.ids.length;
+  const local = new Uint8Array(ne);
+  for (const e of enterprisesInRegionIdx(model, r0)) local[e] = 1;
+  const supplierOk = new Uint8Array(ne);
+  for (let e = 0; e < ne; e++) supplierOk[e] = local[e]! && allowed[enterprises.status[e]!] ? 1 : 0;
+  const { siteKey, zoneKey, equivalents, inFrom } = modelTables(model);
+  return {
+    ne,
+    ns: model.index.segments.keys.length,
+    nr: regions.ids.length,
+    segOffsets: enterprises.segments.offsets,
+    segItems: enterprises.segments.items,
+    output: enterprises.output,
+    linkInOffsets: links.in.offsets,
+    linkInItems: links.in.items,
+    inFrom,
+    linkFrom: links.from,
+    linkStatus: links.status,
+    linkSegment: links.segment,
+    flowFrom: flows.from,
+    counted,
+    linkedOnly,
+    local,
+    supplierOk,
+    siteKey,
+    zoneKey,
+    sigOf: new Int32Array(0),
+    equivalents,
   };
-  const colocationScore = (c: MatchSuggestion['colocation']) => (c === null ? 0 : c.level === 'site' ? 1 : 0.5);
+}
 
-  // eligible suppliers per segment; per segment and site / zone, how many
-  const eligibleIn = new Int32Array(ns);
-  const siteCount = new Map<number, number>();
-  const zoneCount = new Map<number, number>();
-  const groupKey = (s: number, key: number) => s * (nr + 1) + key + 1;
-  for (let sg = 0; sg < ns; sg++)
-    for (let m = segments.enterprises.offsets[sg]!; m < segments.enterprises.offsets[sg + 1]!; m++) {
-      const e = segments.enterprises.items[m]!;
-      if (!supplierOk[e]) continue;
-      eligibleIn[sg]!++;
-      if (siteKey[e]! >= 0) siteCount.set(groupKey(sg, siteKey[e]!), (siteCount.get(groupKey(sg, siteKey[e]!)) ?? 0) + 1);
-      if (zoneKey[e]! >= 0) zoneCount.set(groupKey(sg, zoneKey[e]!), (zoneCount.get(groupKey(sg, zoneKey[e]!)) ?? 0) + 1);
+/** Whether a firm operates in a segment. */
+function operatesIn(t: Tables, e: number, sg: number): boolean {
+  for (let a = t.segOffsets[e]!; a < t.segOffsets[e + 1]!; a++) if (t.segItems[a] === sg) return true;
+  return false;
+}
+
+/** The co-location component of a pair (supplier a, buyer b): 1 same site, 0.5 same zone, else 0. */
+function colocationValue(t: Tables, a: number, b: number): number {
+  const { siteKey, zoneKey } = t;
+  return siteKey[a]! >= 0 && siteKey[a] === siteKey[b] ? 1 : zoneKey[a]! >= 0 && zoneKey[a] === zoneKey[b] ? 0.5 : 0;
+}
+
+/** Eligible suppliers per segment (memberships). */
+function eligibleCounts(t: Tables): Int32Array {
+  const { ne, segOffsets, segItems, supplierOk } = t;
+  const out = new Int32Array(t.ns);
+  for (let e = 0; e < ne; e++) if (supplierOk[e]) for (let a = segOffsets[e]!; a < segOffsets[e + 1]!; a++) out[segItems[a]!]!++;
+  return out;
+}
+
+/** Signatures of eligible suppliers: per firm (-1 if none), how many firms each, and per segment the signatures containing it. */
+function supplierSignatures(t: Tables, seqOf: Int32Array, sigOfSeq: Int32Array, sigSegments: Streams) {
+  const { ne, ns, segOffsets, supplierOk } = t;
+  const nSig = sigSegments.offsets.length - 1;
+  const sigOf = new Int32Array(ne).fill(-1);
+  const count = new Int32Array(nSig);
+  for (let e = 0; e < ne; e++)
+    if (supplierOk[e] && segOffsets[e + 1]! > segOffsets[e]!) {
+      const g = sigOfSeq[seqOf[e]!]!;
+      sigOf[e] = g;
+      count[g]!++;
     }
-  const operatesIn = (e: number, sg: number) => {
-    for (let a = enterprises.segments.offsets[e]!; a < enterprises.segments.offsets[e + 1]!; a++) if (enterprises.segments.items[a] === sg) return true;
-    return false;
-  };
+  const offsets = new Int32Array(ns + 1);
+  for (let g = 0; g < nSig; g++)
+    if (count[g]! > 0) for (let a = sigSegments.offsets[g]!; a < sigSegments.offsets[g + 1]!; a++) offsets[sigSegments.items[a]! + 1]!++;
+  for (let sg = 0; sg < ns; sg++) offsets[sg + 1]! += offsets[sg]!;
+  const cursor = offsets.slice(0, ns);
+  const items = new Int32Array(offsets[ns]!);
+  for (let g = 0; g < nSig; g++)
+    if (count[g]! > 0) for (let a = sigSegments.offsets[g]!; a < sigSegments.offsets[g + 1]!; a++) items[cursor[sigSegments.items[a]!]!++] = g;
+  return { sigOf, count, bySegment: { offsets, items } };
+}
 
-  // segment signatures of eligible suppliers, to count distinct candidate pairs without listing them
-  const signatureOf = new Int32Array(ne).fill(-1);
-  const signatureCount: number[] = [];
-  const signatureIds = new Map<string, number>();
-  const signaturesBySegment: number[][] = Array.from({ length: ns }, () => []);
-  for (let e = 0; e < ne; e++) {
-    if (!supplierOk[e]) continue;
-    const own = Array.from(enterprises.segments.items.subarray(enterprises.segments.offsets[e]!, enterprises.segments.offsets[e + 1]!)).sort((a, b) => a - b);
-    if (own.length === 0) continue;
-    const key = own.join(',');
-    let id = signatureIds.get(key);
-    if (id === undefined) {
-      id = signatureCount.length;
-      signatureIds.set(key, id);
-      signatureCount.push(0);
-      for (const sg of new Set(own)) signaturesBySegment[sg]!.push(id);
+/** Buyers grouped by key = 2 · sequence + eligible as a supplier (a key fixes the buyer's vias). */
+function buyerGroups(t: Tables, isBuyer: Uint8Array, seqOf: Int32Array, nKeys: number) {
+  const { ne, supplierOk } = t;
+  const start = new Int32Array(nKeys + 1);
+  let n = 0;
+  for (let e = 0; e < ne; e++)
+    if (isBuyer[e]) {
+      start[2 * seqOf[e]! + supplierOk[e]! + 1]!++;
+      n++;
     }
-    signatureCount[id]!++;
-    signatureOf[e] = id;
-  }
+  for (let k = 0; k < nKeys; k++) start[k + 1]! += start[k]!;
+  const items = new Int32Array(n);
+  const cursor = start.slice(0, nKeys);
+  for (let e = 0; e < ne; e++) if (isBuyer[e]) items[cursor[2 * seqOf[e]! + supplierOk[e]!]!++] = e;
+  return { start, items };
+}
 
-  const buyerList: number[] = [];
-  for (let e = 0; e < ne; e++) if ((buyerMode === 'any' || local[e]) && allowed[enterprises.status[e]!]) buyerList.push(e);
+/** The vias of each key (with buyers): keys' ranges into parallel arrays. */
+interface Vias {
+  start: Int32Array;
+  flow: Int32Array;
+  /** Supplier's and buyer's own segments. */
+  s: Int32Array;
+  t: Int32Array;
+  /** Indices into equivalents.labels of the supplier-side and buyer-side equivalences, -1 when direct. */
+  sLabel: Int32Array;
+  tLabel: Int32Array;
+}
 
-  /** The vias of a buyer: (flow, supplier segment, buyer segment) with the labels of cross-chain matches. */
-  const viasOf = (buyer: number): ViaSpec[] => {
-    const out: ViaSpec[] = [];
-    for (let a = enterprises.segments.offsets[buyer]!; a < enterprises.segments.offsets[buyer + 1]!; a++) {
-      const t = enterprises.segments.items[a]!;
-      const targets: [number, string | null][] = [[t, null]];
-      for (let q = equivalents.offsets[t]!; q < equivalents.offsets[t + 1]!; q++) targets.push([equivalents.items[q]!, equivalents.labels[q]!]);
-      for (const [t2, tLabel] of targets)
-        for (let q = flows.in.offsets[t2]!; q < flows.in.offsets[t2 + 1]!; q++) {
-          const f = flows.in.items[q]!;
-          const s1 = flows.from[f]!;
-          const sources: [number, string | null][] = [[s1, null]];
-          for (let p = equivalents.offsets[s1]!; p < equivalents.offsets[s1 + 1]!; p++) sources.push([equivalents.items[p]!, equivalents.labels[p]!]);
-          for (const [sg, sLabel] of sources) {
-            if (!inChain(sg) && !inChain(t)) continue;
+/**
+ * The vias of each key, in the order a buyer meets them: for each segment t of the buyer, t and
+ * its equivalents, the flows into them, their source and its equivalents; kept when the
+ * supplier's or buyer's segment is in the chain and the source segment has an eligible
+ * supplier other than the buyer.
+ */
+function keyVias(
+  t: Tables,
+  flowsIn: Csr,
+  keyStart: Int32Array,
+  seqFirm: Int32Array,
+  eligibleIn: Int32Array,
+  segChain: Int32Array,
+  chain: number | undefined,
+): Vias {
+  const { segOffsets, segItems, flowFrom, equivalents } = t;
+  const { offsets: eqOffsets, items: eqItems } = equivalents;
+  const inChain = (s: number) => chain === undefined || segChain[s] === chain;
+  const nKeys = keyStart.length - 1;
+  const start = new Int32Array(nKeys + 1);
+  const flow: number[] = [];
+  const s: number[] = [];
+  const tt: number[] = [];
+  const sLabel: number[] = [];
+  const tLabel: number[] = [];
+  for (let key = 0; key < nKeys; key++) {
+    start[key] = flow.length;
+    if (keyStart[key + 1] === keyStart[key]) continue;
+    const rep = seqFirm[key >> 1]!;
+    const selfOk = (key & 1) === 1;
+    for (let a = segOffsets[rep]!; a < segOffsets[rep + 1]!; a++) {
+      const target = segItems[a]!;
+      // q = eqOffsets[target] − 1 stands for the segment itself
+      for (let q = eqOffsets[target]! - 1; q < eqOffsets[target + 1]!; q++) {
+        const t2 = q < eqOffsets[target]! ? target : eqItems[q]!;
+        for (let i = flowsIn.offsets[t2]!; i < flowsIn.offsets[t2 + 1]!; i++) {
+          const f = flowsIn.items[i]!;
+          const s1 = flowFrom[f]!;
+          for (let p = eqOffsets[s1]! - 1; p < eqOffsets[s1 + 1]!; p++) {
+            const sg = p < eqOffsets[s1]! ? s1 : eqItems[p]!;
+            if (!inChain(sg) && !inChain(target)) continue;
             // a via needs a supplier other than the buyer itself
-            if (eligibleIn[sg]! - (supplierOk[buyer] && operatesIn(buyer, sg) ? 1 : 0) <= 0) continue;
-            out.push({ flow: f, s: sg, t, sLabel, tLabel });
+            if (eligibleIn[sg]! - (selfOk && operatesIn(t, rep, sg) ? 1 : 0) <= 0) continue;
+            flow.push(f);
+            s.push(sg);
+            tt.push(target);
+            sLabel.push(p < eqOffsets[s1]! ? -1 : p);
+            tLabel.push(q < eqOffsets[target]! ? -1 : q);
           }
         }
-    }
-    return out;
-  };
-
-  // suppliers the current buyer is linked with (stamp = buyer)
-  const linkedStamp = new Int32Array(ne).fill(-1);
-  const linkedOf = (buyer: number): number[] => {
-    const list: number[] = [];
-    for (let q = links.in.offsets[buyer]!; q < links.in.offsets[buyer + 1]!; q++) {
-      const k = links.in.items[q]!;
-      if (excludeActiveOnly && links.status[k] !== activeCode) continue;
-      const from = links.from[k]!;
-      if (linkedStamp[from] !== buyer) {
-        linkedStamp[from] = buyer;
-        list.push(from);
       }
     }
-    return list;
+  }
+  start[nKeys] = flow.length;
+  return {
+    start,
+    flow: Int32Array.from(flow),
+    s: Int32Array.from(s),
+    t: Int32Array.from(tt),
+    sLabel: Int32Array.from(sLabel),
+    tLabel: Int32Array.from(tLabel),
   };
+}
 
-  // outside sourcing: distinct non-local suppliers of the buyer for the flow's input segment
-  // (or a segment of another chain matching it)
-  const inputMark = new Int32Array(ns).fill(-1);
-  let inputMarkKey = 0;
-  const outsideCache = new Map<number, number>();
-  const outsideCount = (buyer: number, flow: number): number => {
-    const s1 = flows.from[flow]!;
-    const key = buyer * ns + s1;
-    const cached = outsideCache.get(key);
-    if (cached !== undefined) return cached;
-    inputMarkKey++;
-    inputMark[s1] = inputMarkKey;
-    for (let p = equivalents.offsets[s1]!; p < equivalents.offsets[s1 + 1]!; p++) inputMark[equivalents.items[p]!] = inputMarkKey;
-    const seen = new Set<number>();
-    for (let q = links.in.offsets[buyer]!; q < links.in.offsets[buyer + 1]!; q++) {
-      const k = links.in.items[q]!;
-      const from = links.from[k]!;
-      if (!counted[links.status[k]!] || isLocalIdx(model, from, r0) || seen.has(from)) continue;
-      const tagged = links.segment[k]!;
-      let match = false;
-      if (tagged >= 0) match = inputMark[tagged] === inputMarkKey;
-      else
-        for (let a = enterprises.segments.offsets[from]!; a < enterprises.segments.offsets[from + 1]!; a++)
-          if (inputMark[enterprises.segments.items[a]!] === inputMarkKey) match = true;
-      if (match) seen.add(from);
-    }
-    outsideCache.set(key, seen.size);
-    return seen.size;
-  };
-
-  // pass 1: candidate pairs per buyer (exact, by signatures) and the numbers components are scaled by
+/**
+ * Pass 1: distinct candidate pairs per buyer, exactly, from the signatures: the eligible
+ * suppliers of the key's via segments, less the buyer itself and the suppliers it is linked with.
+ */
+function countCandidates(t: Tables, groups: { start: Int32Array; items: Int32Array }, vias: Vias, sigOfSeq: Int32Array, signatures: ReturnType<typeof supplierSignatures>) {
+  const { ne, linkInOffsets, linkInItems, inFrom, linkStatus, linkedOnly, sigOf } = t;
+  const { count: signatureCount, bySegment } = signatures;
+  const nKeys = groups.start.length - 1;
+  const isCandidate = new Uint8Array(ne);
+  const keyUsed = new Uint8Array(nKeys);
+  const stamp = new Int32Array(signatureCount.length).fill(-1);
+  const linkedStamp = new Int32Array(ne).fill(-1);
   let candidates = 0;
-  const candidateBuyers: number[] = [];
+  for (let key = 0; key < nKeys; key++) {
+    if (groups.start[key + 1] === groups.start[key] || vias.start[key + 1] === vias.start[key]) continue;
+    let union = 0;
+    for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+      const sg = vias.s[v]!;
+      for (let q = bySegment.offsets[sg]!; q < bySegment.offsets[sg + 1]!; q++) {
+        const g = bySegment.items[q]!;
+        if (stamp[g] === key) continue;
+        stamp[g] = key;
+        union += signatureCount[g]!;
+      }
+    }
+    // the buyer itself, when an eligible supplier of a via segment (the same for all of the key)
+    if ((key & 1) === 1 && stamp[sigOfSeq[key >> 1]!] === key) union--;
+    for (let i = groups.start[key]!; i < groups.start[key + 1]!; i++) {
+      const b = groups.items[i]!;
+      let count = union;
+      for (let q = linkInOffsets[b]!; q < linkInOffsets[b + 1]!; q++) {
+        if (linkedOnly >= 0 && linkStatus[linkInItems[q]!] !== linkedOnly) continue;
+        const s = inFrom[q]!;
+        const g = sigOf[s]!;
+        if (g < 0 || s === b || stamp[g] !== key || linkedStamp[s] === b) continue;
+        linkedStamp[s] = b;
+        count--;
+      }
+      if (count <= 0) continue;
+      candidates += count;
+      isCandidate[b] = 1;
+      keyUsed[key] = 1;
+    }
+  }
+  return { candidates, isCandidate, keyUsed, linkedStamp };
+}
+
+/** Outside sourcing: distinct non-local suppliers of a buyer for a flow's input segment (or a segment of another chain matching it). */
+class OutsideSourcing {
+  private readonly inputMark: Int32Array;
+  private readonly seen: Int32Array;
+  private mark = 0;
+  private readonly cache = new Map<number, number>();
+  /** Per firm, whether it has a counted link from a non-local supplier (else count is 0 for every flow). */
+  readonly buysOutside: Uint8Array;
+  constructor(
+    private readonly t: Tables,
+    linkTo: Int32Array,
+  ) {
+    this.inputMark = new Int32Array(t.ns).fill(-1);
+    this.seen = new Int32Array(t.ne).fill(-1);
+    const { linkFrom, linkStatus, counted, local } = t;
+    this.buysOutside = new Uint8Array(t.ne);
+    for (let k = 0; k < linkFrom.length; k++) if (counted[linkStatus[k]!] && !local[linkFrom[k]!]) this.buysOutside[linkTo[k]!] = 1;
+  }
+
+  count(buyer: number, flow: number): number {
+    const { ns, linkInOffsets, linkInItems, linkFrom, linkStatus, linkSegment, counted, local, segOffsets, segItems, flowFrom, equivalents } = this.t;
+    const s1 = flowFrom[flow]!;
+    const key = buyer * ns + s1;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const inputMark = this.inputMark;
+    const mark = ++this.mark;
+    inputMark[s1] = mark;
+    for (let p = equivalents.offsets[s1]!; p < equivalents.offsets[s1 + 1]!; p++) inputMark[equivalents.items[p]!] = mark;
+    let n = 0;
+    for (let q = linkInOffsets[buyer]!; q < linkInOffsets[buyer + 1]!; q++) {
+      const k = linkInItems[q]!;
+      const from = linkFrom[k]!;
+      if (!counted[linkStatus[k]!] || local[from] || this.seen[from] === mark) continue;
+      const tagged = linkSegment[k]!;
+      let match = false;
+      if (tagged >= 0) match = inputMark[tagged] === mark;
+      else for (let a = segOffsets[from]!; a < segOffsets[from + 1]!; a++) if (inputMark[segItems[a]!] === mark) match = true;
+      if (match) {
+        this.seen[from] = mark;
+        n++;
+      }
+    }
+    this.cache.set(key, n);
+    return n;
+  }
+}
+
+/** The buyer's demand for a flow's input, a × x, with the defaults for unknown ones (the candidates' medians, else 1). */
+interface DemandModel {
+  coefficient: Float64Array;
+  output: Float64Array;
+  defaultCoefficient: number;
+  defaultOutput: number;
+}
+function demandOf(d: DemandModel, b: number, f: number): number {
+  const a = d.coefficient[f]!;
+  const x = d.output[b]!;
+  return (Number.isNaN(a) ? d.defaultCoefficient : a) * (Number.isNaN(x) ? d.defaultOutput : x);
+}
+
+/** The largest demand over the candidate buyers' vias. */
+function largestDemand(d: DemandModel, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias): number {
+  let max = 0;
+  for (let i = 0; i < buyers.length; i++) {
+    const b = buyers[i]!;
+    const key = keyOf(b);
+    for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) max = Math.max(max, demandOf(d, b, vias.flow[v]!));
+  }
+  return max;
+}
+
+/** Candidate suppliers: the eligible suppliers of the segments that feed the buyers considered, with their known outputs. */
+function supplierCandidates(t: Tables, segmentFirms: Csr, supplierSide: Uint8Array) {
+  const { supplierOk, output } = t;
+  const candidate = new Uint8Array(t.ne);
+  const known: number[] = [];
+  for (let sg = 0; sg < t.ns; sg++) {
+    if (!supplierSide[sg]) continue;
+    for (let m = segmentFirms.offsets[sg]!; m < segmentFirms.offsets[sg + 1]!; m++) {
+      const e = segmentFirms.items[m]!;
+      if (!supplierOk[e] || candidate[e]) continue;
+      candidate[e] = 1;
+      if (!Number.isNaN(output[e]!)) known.push(output[e]!);
+    }
+  }
+  return { candidate, known };
+}
+
+/** Each feeding segment's candidate suppliers, in dataset order (reordered by score later). */
+function segmentStreams(t: Tables, candidate: Uint8Array, supplierSide: Uint8Array, eligibleIn: Int32Array): Streams {
+  const { ne, ns, segOffsets, segItems } = t;
+  const offsets = new Int32Array(ns + 1);
+  for (let sg = 0; sg < ns; sg++) offsets[sg + 1] = offsets[sg]! + (supplierSide[sg] ? eligibleIn[sg]! : 0);
+  const cursor = offsets.slice(0, ns);
+  const items = new Int32Array(offsets[ns]!);
+  for (let e = 0; e < ne; e++)
+    if (candidate[e])
+      for (let a = segOffsets[e]!; a < segOffsets[e + 1]!; a++) {
+        const sg = segItems[a]!;
+        if (supplierSide[sg]) items[cursor[sg]!++] = e;
+      }
+  return { offsets, items };
+}
+
+/** Refills the streams in the order of `order` (each segment's members in that order). */
+function orderStreams(t: Tables, stream: Streams, order: Int32Array): void {
+  const { segOffsets, segItems } = t;
+  const cursor = stream.offsets.slice(0, t.ns);
+  for (let i = 0; i < order.length; i++) {
+    const e = order[i]!;
+    for (let a = segOffsets[e]!; a < segOffsets[e + 1]!; a++) {
+      const sg = segItems[a]!;
+      if (stream.offsets[sg + 1]! > stream.offsets[sg]!) stream.items[cursor[sg]!++] = e;
+    }
+  }
+}
+
+function groupOf(groups: Groups, nr: number, sg: number, key: number): number {
+  return key < 0 ? -1 : (groups.index.get(sg * (nr + 1) + key + 1) ?? -1);
+}
+function groupSize(groups: Groups, g: number): number {
+  return g < 0 ? 0 : groups.start[g + 1]! - groups.start[g]!;
+}
+
+/** Whether some candidate buyer has an eligible supplier other than itself in a via segment at its site or in its zone. */
+function anyColocation(t: Tables, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias, sites: Groups, zones: Groups): boolean {
+  const { siteKey, zoneKey, supplierOk, nr } = t;
+  for (let i = 0; i < buyers.length; i++) {
+    const b = buyers[i]!;
+    if (siteKey[b]! < 0 && zoneKey[b]! < 0) continue;
+    const key = keyOf(b);
+    for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+      const sg = vias.s[v]!;
+      const self = supplierOk[b] && operatesIn(t, b, sg) ? 1 : 0;
+      const site = siteKey[b]! >= 0 ? groupSize(sites, groupOf(sites, nr, sg, siteKey[b]!)) - self : 0;
+      const zone = zoneKey[b]! >= 0 ? groupSize(zones, groupOf(zones, nr, sg, zoneKey[b]!)) - self : 0;
+      if (site > 0 || zone > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** What pass 2 scores with: the weights used, the scales, the streams. */
+interface Scoring {
+  used: Record<MatchComponent, number>;
+  demand: DemandModel;
+  maxDemand: number;
+  /** used.capacity × the supplier's capacity score, per candidate supplier. */
+  capacityPart: Float64Array;
+  stream: Streams;
+  sites: Groups;
+  zones: Groups;
+  outside: OutsideSourcing;
+  limit: number;
+}
+
+/**
+ * Bound on the scores of a buyer's pairs: per via, the demand and outside parts (outside as 1
+ * when the buyer buys anything from outside), the largest capacity part in the via's segment
+ * and the best co-location the buyer can have, summed in the score's order (rounding is
+ * monotone, so the bound holds in floating point too); the largest over the vias.
+ */
+function scoreBounds(t: Tables, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias, sc: Scoring): Float64Array {
+  const { siteKey, zoneKey } = t;
+  const { used, stream, capacityPart } = sc;
+  const bound = new Float64Array(buyers.length);
+  for (let i = 0; i < buyers.length; i++) {
+    const b = buyers[i]!;
+    const outside = sc.outside.buysOutside[b]!;
+    const colocation = siteKey[b]! >= 0 ? 1 : zoneKey[b]! >= 0 ? 0.5 : 0;
+    const key = keyOf(b);
+    let best = Number.NEGATIVE_INFINITY;
+    for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+      let score = 0;
+      score += used.demand * (sc.maxDemand > 0 ? demandOf(sc.demand, b, vias.flow[v]!) / sc.maxDemand : 0);
+      score += used.outside * outside;
+      score += capacityPart[stream.items[stream.offsets[vias.s[v]!]!]!]!;
+      score += used.colocation * colocation;
+      if (score > best) best = score;
+    }
+    bound[i] = best;
+  }
+  return bound;
+}
+
+/** Scratch arrays of pass 2 (per firm stamps) and the pairs kept. */
+class PairSearch {
+  private readonly heads = new Int32Array(3);
+  private readonly ends = new Int32Array(3);
+  private readonly headScore = new Float64Array(3);
+  private readonly lists: Int32Array[];
+  private readonly bestStamp: Int32Array;
+  private readonly bestScore: Float64Array;
+  private readonly bestVia: Int32Array;
+  private readonly taken: Int32Array;
+  private readonly touched: number[] = [];
+  private viaCounter = 0;
+
+  constructor(
+    private readonly t: Tables,
+    private readonly vias: Vias,
+    private readonly sc: Scoring,
+    readonly kept: TopPairs,
+    /** Per firm, the last buyer it was found linked to (stamps from pass 1 kept: a buyer's are set again before use). */
+    private readonly linkedStamp: Int32Array,
+  ) {
+    this.lists = [sc.sites.items, sc.zones.items, sc.stream.items];
+    this.bestStamp = new Int32Array(t.ne).fill(-1);
+    this.bestScore = new Float64Array(t.ne);
+    this.bestVia = new Int32Array(t.ne);
+    this.taken = new Int32Array(t.ne).fill(-1);
+  }
+
+  /** The via's demand and outside parts of the score (outside 0 or 1, or whether the buyer buys anything from outside when a bound), summed as in a score. */
+  private base(b: number, f: number, bound: boolean): number {
+    const { used } = this.sc;
+    let base = 0;
+    base += used.demand * (this.sc.maxDemand > 0 ? demandOf(this.sc.demand, b, f) / this.sc.maxDemand : 0);
+    base += used.outside * (bound ? this.sc.outside.buysOutside[b]! : this.sc.outside.count(b, f) > 0 ? 1 : 0);
+    return base;
+  }
+
+  /**
+   * Bound on the scores of a buyer's pairs, tighter than scoreBounds: per via, the capacity part
+   * of the head of the site group (co-location 1), of the zone group (0.5) and of the segment's
+   * stream (0).
+   */
+  bound(b: number, key: number): number {
+    const { t, vias, sc } = this;
+    const { used, capacityPart, stream, sites, zones } = sc;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+      const sg = vias.s[v]!;
+      const base = this.base(b, vias.flow[v]!, true);
+      const site = groupOf(sites, t.nr, sg, t.siteKey[b]!);
+      const zone = groupOf(zones, t.nr, sg, t.zoneKey[b]!);
+      let score = base + capacityPart[stream.items[stream.offsets[sg]!]!]!;
+      score += used.colocation * 0;
+      if (score > best) best = score;
+      if (site >= 0) {
+        score = base + capacityPart[sites.items[sites.start[site]!]!]!;
+        score += used.colocation * 1;
+        if (score > best) best = score;
+      }
+      if (zone >= 0) {
+        score = base + capacityPart[zones.items[zones.start[zone]!]!]!;
+        score += used.colocation * 0.5;
+        if (score > best) best = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The pairs of one buyer: per via, the best suppliers from the streams (at most `limit`, and
+   * ties of the last), each pair's best via; offered to the pairs kept.
+   */
+  buyer(b: number, key: number): void {
+    const { t, vias, sc, heads, ends, headScore, lists, linkedStamp, bestStamp, bestScore, bestVia, taken, touched } = this;
+    const { used, capacityPart, stream, sites, zones, limit } = sc;
+    for (let q = t.linkInOffsets[b]!; q < t.linkInOffsets[b + 1]!; q++) {
+      if (t.linkedOnly >= 0 && t.linkStatus[t.linkInItems[q]!] !== t.linkedOnly) continue;
+      linkedStamp[t.inFrom[q]!] = b;
+    }
+    touched.length = 0;
+    for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+      const viaCounter = ++this.viaCounter;
+      const f = vias.flow[v]!;
+      const sg = vias.s[v]!;
+      const base = this.base(b, f, false);
+      // each stream is ordered by score for its own kind of member (site, zone, any); a member
+      // also in an earlier stream is met there first with its full score
+      const site = groupOf(sites, t.nr, sg, t.siteKey[b]!);
+      const zone = groupOf(zones, t.nr, sg, t.zoneKey[b]!);
+      heads[0] = site < 0 ? 0 : sites.start[site]!;
+      ends[0] = site < 0 ? 0 : sites.start[site + 1]!;
+      heads[1] = zone < 0 ? 0 : zones.start[zone]!;
+      ends[1] = zone < 0 ? 0 : zones.start[zone + 1]!;
+      heads[2] = stream.offsets[sg]!;
+      ends[2] = stream.offsets[sg + 1]!;
+      headScore.fill(Number.NaN);
+      let accepted = 0;
+      let lastScore = Number.POSITIVE_INFINITY;
+      for (;;) {
+        let pick = -1;
+        let pickScore = 0;
+        let pickSupplier = 0;
+        for (let j = 0; j < 3; j++) {
+          const list = lists[j]!;
+          // skip what cannot be taken
+          while (heads[j]! < ends[j]!) {
+            const e = list[heads[j]!]!;
+            if (e === b || linkedStamp[e] === b || taken[e] === viaCounter) {
+              heads[j]!++;
+              headScore[j] = Number.NaN;
+            } else break;
+          }
+          if (heads[j]! >= ends[j]!) continue;
+          const e = list[heads[j]!]!;
+          if (Number.isNaN(headScore[j]!)) {
+            let score = base;
+            score += capacityPart[e]!;
+            score += used.colocation * colocationValue(t, e, b);
+            headScore[j] = score;
+          }
+          const score = headScore[j]!;
+          // the better by score, then (same buyer and flow) the earlier supplier
+          if (pick < 0 || (score !== pickScore ? score > pickScore : e < pickSupplier)) {
+            pick = j;
+            pickScore = score;
+            pickSupplier = e;
+          }
+        }
+        if (pick < 0) break;
+        // past the limit, only ties of the last one taken (the final sort decides among them)
+        if (accepted >= limit && pickScore < lastScore) break;
+        heads[pick]!++;
+        headScore[pick] = Number.NaN;
+        taken[pickSupplier] = viaCounter;
+        accepted++;
+        lastScore = pickScore;
+        // the higher score wins; on a tie, the via found first (direct before cross-chain)
+        if (bestStamp[pickSupplier] !== b) {
+          bestStamp[pickSupplier] = b;
+          bestScore[pickSupplier] = pickScore;
+          bestVia[pickSupplier] = v;
+          touched.push(pickSupplier);
+        } else if (pickScore > bestScore[pickSupplier]! + 1e-12) {
+          bestScore[pickSupplier] = pickScore;
+          bestVia[pickSupplier] = v;
+        }
+      }
+    }
+    for (const e of touched) this.kept.offer(bestScore[e]!, demandOf(sc.demand, b, vias.flow[bestVia[e]!]!), e, b, bestVia[e]!);
+  }
+}
+
+/** Indices of the set entries of a table, ascending. */
+function indicesOf(flags: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) n += flags[i]!;
+  const out = new Int32Array(n);
+  for (let i = 0, k = 0; i < flags.length; i++) if (flags[i]) out[k++] = i;
+  return out;
+}
+
+/** The known (not NaN) values of the indexed entries, in index order. */
+function knownValues(values: Float64Array, indices: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < indices.length; i++) if (!Number.isNaN(values[indices[i]!]!)) out.push(values[indices[i]!]!);
+  return out;
+}
+
+/**
+ * The indices (ascending) ordered by decreasing value, ties in index order — the order of a
+ * sort by `value[y] − value[x] || x − y` for values that are not NaN — by ranking the distinct
+ * values (a native numeric sort) and counting.
+ */
+function byDecreasingValue(indices: Int32Array, value: Float64Array): Int32Array {
+  const n = indices.length;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = value[indices[i]!]!;
+  sorted.sort();
+  // distinct values, descending, at the front (−0 and 0 are one value, as for the comparator)
+  sorted.reverse();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+  const distinct = sorted.subarray(0, m);
+  const rankOf = (x: number) => {
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid]! > x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) start[rankOf(value[indices[i]!]!) + 1]!++;
+  for (let r = 0; r < m; r++) start[r + 1]! += start[r]!;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[start[rankOf(value[indices[i]!]!)]!++] = indices[i]!;
+  return out;
+}
+
+/** Buyers considered: a considered status, and local unless `local` is null. */
+function buyerTable(status: Uint8Array, allowed: Uint8Array, local: Uint8Array | null): Uint8Array {
+  const out = new Uint8Array(status.length);
+  for (let e = 0; e < status.length; e++) out[e] = (local === null || local[e]) && allowed[status[e]!] ? 1 : 0;
+  return out;
+}
+
+/** The largest capacity (output, or the default where unknown) of the candidate suppliers. */
+function largestCapacity(output: Float64Array, candidate: Uint8Array, defaultCapacity: number): number {
+  let max = 0;
+  for (let e = 0; e < candidate.length; e++) if (candidate[e]) max = Math.max(max, Number.isNaN(output[e]!) ? defaultCapacity : output[e]!);
+  return max;
+}
+
+/** Per candidate supplier, weight × its capacity score (capacity over the largest): its part of a score. */
+function capacityParts(output: Float64Array, suppliers: Int32Array, defaultCapacity: number, maxCapacity: number, weight: number): Float64Array {
+  const out = new Float64Array(output.length);
+  for (let i = 0; i < suppliers.length; i++) {
+    const e = suppliers[i]!;
+    out[e] = weight * (maxCapacity > 0 ? (Number.isNaN(output[e]!) ? defaultCapacity : output[e]!) / maxCapacity : 0);
+  }
+  return out;
+}
+
+/**
+ * Suggests supply pairs (local supplier, buyer) that are not linked yet, where the supplier's
+ * segment feeds the buyer's in a template flow (across chains where segments are the same
+ * product), ranked by demand, outside sourcing, supplier size and co-location (see the file
+ * header). Each suggestion carries its numbers and a reason in Chinese and English.
+ *
+ * @example
+ * const r = suggestMatches(model, { region: 'jiuquan', limit: 10 });
+ * r.matches[0]; // { supplier: 'jiuding-blade', buyer: 'yunfeng-smart-wind', score: 0.8, reason: { zh, en }, ... }
+ */
+export function suggestMatches(model: ChainModel, options: MatchOptions = {}): MatchResult {
+  const scope = resolveScope(model, options);
+  const limit = options.limit ?? 20;
+  if (!(limit >= 0)) throw new ChainError('invalid_argument', `limit must be a non-negative number, got ${limit}`, { limit });
+  const buyerMode = options.buyers ?? 'local';
+  const weights: Record<MatchComponent, number> = { ...DEFAULT_MATCH_WEIGHTS, ...options.weights };
+  for (const [name, w] of Object.entries(weights))
+    if (!(MATCH_COMPONENTS as readonly string[]).includes(name) || !(Number.isFinite(w) && w >= 0))
+      throw new ChainError('invalid_argument', `invalid weight ${String(w)} for "${name}"`, { name, weight: w, valid: MATCH_COMPONENTS });
+  const { enterprises, segments, flows, regions } = model.index;
+  const allowed = statusTable(options.statuses ?? DEFAULT_PRESENT_STATUSES, ENTERPRISE_STATUSES);
+  const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
+  const linkedOnly = options.excludeLinked === 'active' ? LINK_STATUSES.indexOf('active') : -1;
+  const t = makeTables(model, scope.regionIndex, allowed, counted, linkedOnly);
+  const { ne, ns, local, supplierOk, siteKey, zoneKey, equivalents, output } = t;
+  const eligibleIn = eligibleCounts(t);
+
+  // each firm's list of segments as a "sequence" (firms with the same list have the same vias) and
+  // its set as a "signature" (counts distinct candidate suppliers without listing them)
+  const { seqOf, seqFirm, sigOfSeq, sigSegments } = modelTables(model).sequences;
+  const signatures = supplierSignatures(t, seqOf, sigOfSeq, sigSegments);
+  t.sigOf = signatures.sigOf;
+
+  // buyers, grouped by key = (sequence, eligible as a supplier), and the vias of each key
+  const isBuyer = buyerTable(enterprises.status, allowed, buyerMode === 'any' ? null : local);
+  const nKeys = 2 * seqFirm.length;
+  const keyOf = (b: number) => 2 * seqOf[b]! + supplierOk[b]!;
+  const groups = buyerGroups(t, isBuyer, seqOf, nKeys);
+  const vias = keyVias(t, flows.in, groups.start, seqFirm, eligibleIn, segments.chain, scope.chainIndex);
+
+  // pass 1: candidate pairs (exact) and the numbers components are scaled by
+  const { candidates, isCandidate, keyUsed, linkedStamp } = countCandidates(t, groups, vias, sigOfSeq, signatures);
+  const candidateBuyers = indicesOf(isCandidate);
   const supplierSide = new Uint8Array(ns);
   const flowUsed = new Uint8Array(flows.from.length);
-  const validVias: [number, number][] = []; // (buyer, flow)
+  for (let key = 0; key < nKeys; key++)
+    if (keyUsed[key])
+      for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+        supplierSide[vias.s[v]!] = 1;
+        flowUsed[vias.flow[v]!] = 1;
+      }
+  const outside = new OutsideSourcing(t, model.index.links.to);
   let anyOutside = false;
-  let anyColocated = false;
-  const signatureStamp = new Int32Array(signatureCount.length).fill(-1);
-  for (const b of buyerList) {
-    const vias = viasOf(b);
-    if (vias.length === 0) continue;
-    const linked = linkedOf(b);
-    let count = 0;
-    for (const v of vias)
-      for (const id of signaturesBySegment[v.s]!) {
-        if (signatureStamp[id] === b) continue;
-        signatureStamp[id] = b;
-        count += signatureCount[id]!;
-      }
-    if (supplierOk[b] && signatureOf[b]! >= 0 && signatureStamp[signatureOf[b]!] === b) count--;
-    for (const s of linked) if (s !== b && supplierOk[s] && signatureOf[s]! >= 0 && signatureStamp[signatureOf[s]!] === b) count--;
-    if (count <= 0) continue;
-    candidates += count;
-    candidateBuyers.push(b);
-    for (const v of vias) {
-      supplierSide[v.s] = 1;
-      flowUsed[v.flow] = 1;
-      validVias.push([b, v.flow]);
-      if (!anyOutside && outsideCount(b, v.flow) > 0) anyOutside = true;
-      if (!anyColocated) {
-        const self = supplierOk[b] && operatesIn(b, v.s) ? 1 : 0;
-        const site = siteKey[b]! >= 0 ? (siteCount.get(groupKey(v.s, siteKey[b]!)) ?? 0) - self : 0;
-        const zone = zoneKey[b]! >= 0 ? (zoneCount.get(groupKey(v.s, zoneKey[b]!)) ?? 0) - self : 0;
-        if (site > 0 || zone > 0) anyColocated = true;
-      }
-    }
+  for (let i = 0; i < candidateBuyers.length && !anyOutside; i++) {
+    const b = candidateBuyers[i]!;
+    if (!outside.buysOutside[b]) continue;
+    for (let v = vias.start[keyOf(b)]!; v < vias.start[keyOf(b) + 1]! && !anyOutside; v++) anyOutside = outside.count(b, vias.flow[v]!) > 0;
   }
   const knownCoefficients: number[] = [];
   flowUsed.forEach((used, f) => {
     if (used && !Number.isNaN(flows.coefficient[f]!)) knownCoefficients.push(flows.coefficient[f]!);
   });
-  const knownBuyerOutputs = candidateBuyers.map((b) => enterprises.output[b]!).filter((x) => !Number.isNaN(x));
-  // candidate suppliers: the eligible suppliers of the segments that feed the buyers considered
-  const supplierCandidate = new Uint8Array(ne);
-  const knownSupplierOutputs: number[] = [];
-  for (let sg = 0; sg < ns; sg++) {
-    if (!supplierSide[sg]) continue;
-    for (let m = segments.enterprises.offsets[sg]!; m < segments.enterprises.offsets[sg + 1]!; m++) {
-      const e = segments.enterprises.items[m]!;
-      if (!supplierOk[e] || supplierCandidate[e]) continue;
-      supplierCandidate[e] = 1;
-      if (!Number.isNaN(enterprises.output[e]!)) knownSupplierOutputs.push(enterprises.output[e]!);
-    }
-  }
+  const knownBuyerOutputs = knownValues(output, candidateBuyers);
+  const { candidate: supplierCandidate, known: knownSupplierOutputs } = supplierCandidates(t, segments.enterprises, supplierSide);
   const medianCoefficient = knownCoefficients.length > 0 ? median(knownCoefficients) : null;
   const medianBuyerOutput = knownBuyerOutputs.length > 0 ? median(knownBuyerOutputs) : null;
   const medianSupplierOutput = knownSupplierOutputs.length > 0 ? median(knownSupplierOutputs) : null;
 
   const coefficientBasis = (f: number): MatchBasis => (!Number.isNaN(flows.coefficient[f]!) ? 'known' : medianCoefficient !== null ? 'median' : 'unknown');
-  const outputBasis = (b: number): MatchBasis => (!Number.isNaN(enterprises.output[b]!) ? 'known' : medianBuyerOutput !== null ? 'median' : 'unknown');
-  const demandOf = (b: number, f: number) => {
-    const a = flows.coefficient[f]!;
-    const x = enterprises.output[b]!;
-    return (Number.isNaN(a) ? (medianCoefficient ?? 1) : a) * (Number.isNaN(x) ? (medianBuyerOutput ?? 1) : x);
-  };
-  const capacityOf = (s: number) => (Number.isNaN(enterprises.output[s]!) ? (medianSupplierOutput ?? 0) : enterprises.output[s]!);
-  let maxDemand = 0;
-  for (const [b, f] of validVias) maxDemand = Math.max(maxDemand, demandOf(b, f));
-  let maxCapacity = 0;
-  for (let e = 0; e < ne; e++) if (supplierCandidate[e]) maxCapacity = Math.max(maxCapacity, capacityOf(e));
+  const outputBasis = (b: number): MatchBasis => (!Number.isNaN(output[b]!) ? 'known' : medianBuyerOutput !== null ? 'median' : 'unknown');
+  const demand: DemandModel = { coefficient: flows.coefficient, output, defaultCoefficient: medianCoefficient ?? 1, defaultOutput: medianBuyerOutput ?? 1 };
+  const capacityOf = (s: number) => (Number.isNaN(output[s]!) ? (medianSupplierOutput ?? 0) : output[s]!);
+  const maxDemand = largestDemand(demand, candidateBuyers, keyOf, vias);
+  const defaultCapacity = medianSupplierOutput ?? 0;
+  const maxCapacity = largestCapacity(output, supplierCandidate, defaultCapacity);
+  const capacityScore = (s: number) => (maxCapacity > 0 ? capacityOf(s) / maxCapacity : 0);
+
+  // streams of each segment's candidate suppliers, and the same per site and per zone; laid out
+  // in dataset order (the group sizes tell whether any pair is co-located), put in score order
+  // once the weights are known
+  const stream = segmentStreams(t, supplierCandidate, supplierSide, eligibleIn);
+  const sites = groupLayout(stream, siteKey, ns, t.nr);
+  const zones = groupLayout(stream, zoneKey, ns, t.nr);
+  const anyColocated = anyColocation(t, candidateBuyers, keyOf, vias, sites, zones);
 
   const infos: MatchComponentInfo[] = MATCH_COMPONENTS.map((name) => {
     let available = candidates > 0;
@@ -538,149 +1351,77 @@ export function suggestMatches(model: ChainModel, options: MatchOptions = {}): M
   const totalWeight = infos.reduce((sum, c) => sum + (c.available ? c.weight : 0), 0);
   for (const c of infos) c.usedWeight = c.available && totalWeight > 0 ? c.weight / totalWeight : 0;
   const used = Object.fromEntries(infos.map((c) => [c.name, c.usedWeight])) as Record<MatchComponent, number>;
-  const capacityScore = (s: number) => (maxCapacity > 0 ? capacityOf(s) / maxCapacity : 0);
 
-  // streams of each segment's eligible suppliers, best first: by the capacity part of the score,
-  // then dataset order; and the same per site and per zone (co-location adds to all of a group)
-  const supplierValue = (s: number) => used.capacity * capacityScore(s);
-  const byValue = (x: number, y: number) => supplierValue(y) - supplierValue(x) || x - y;
-  const allStream: Int32Array[] = [];
-  const siteStream = new Map<number, number[]>();
-  const zoneStream = new Map<number, number[]>();
-  for (let sg = 0; sg < ns; sg++) {
-    if (!supplierSide[sg]) {
-      allStream.push(new Int32Array(0));
-      continue;
-    }
-    const list = Array.from(segments.enterprises.items.subarray(segments.enterprises.offsets[sg]!, segments.enterprises.offsets[sg + 1]!)).filter(
-      (e) => supplierOk[e] === 1,
-    );
-    list.sort(byValue);
-    allStream.push(Int32Array.from(list));
-    for (const e of list) {
-      if (siteKey[e]! >= 0) {
-        const key = groupKey(sg, siteKey[e]!);
-        const group = siteStream.get(key);
-        if (group) group.push(e);
-        else siteStream.set(key, [e]);
-      }
-      if (zoneKey[e]! >= 0) {
-        const key = groupKey(sg, zoneKey[e]!);
-        const group = zoneStream.get(key);
-        if (group) group.push(e);
-        else zoneStream.set(key, [e]);
-      }
+  // the streams in score order: by the capacity part of the score, then dataset order
+  const suppliers = indicesOf(supplierCandidate);
+  const capacityPart = capacityParts(output, suppliers, defaultCapacity, maxCapacity, used.capacity);
+  const order = byDecreasingValue(suppliers, capacityPart);
+  orderStreams(t, stream, order);
+  fillGroups(sites, stream, siteKey);
+  fillGroups(zones, stream, zoneKey);
+
+  // pass 2: per buyer, the best suppliers of each via from the streams, each pair's best via; the
+  // best `limit` pairs overall. Buyers are taken by decreasing bound on their pairs' scores; once
+  // a bound is below the `limit`-th best score found, no pair of the remaining buyers can enter.
+  const kept = new TopPairs(Math.floor(limit));
+  const scoring: Scoring = { used, demand, maxDemand, capacityPart, stream, sites, zones, outside, limit };
+  if (kept.capacity > 0 && candidateBuyers.length > 0) {
+    const bound = scoreBounds(t, candidateBuyers, keyOf, vias, scoring);
+    const queue = new MaxQueue(bound);
+    const search = new PairSearch(t, vias, scoring, kept, linkedStamp);
+    for (let i = queue.pop(); i >= 0 && !(kept.full() && bound[i]! < kept.worstScore()); i = queue.pop()) {
+      const b = candidateBuyers[i]!;
+      if (!(kept.full() && search.bound(b, keyOf(b)) < kept.worstScore())) search.buyer(b, keyOf(b));
     }
   }
-  const EMPTY: readonly number[] = [];
+  const best = kept.sorted();
+  // competition ranking: equal scores share a rank
+  const ranks = best.map(() => 0);
+  best.forEach((x, i) => {
+    ranks[i] = i > 0 && best[i - 1]!.score <= x.score + 1e-12 ? ranks[i - 1]! : i + 1;
+  });
 
-  interface Scored {
-    raw: Raw;
-    score: number;
-    scores: Record<MatchComponent, number | null>;
-  }
-  const better = (x: Scored, y: Scored) =>
-    x.score - y.score || x.raw.demand - y.raw.demand || y.raw.via.supplier - x.raw.via.supplier || y.raw.via.buyer - x.raw.via.buyer;
-  const scoreOf = (via: Via): Scored => {
-    const demand = demandOf(via.buyer, via.flow);
+  /** The numbers of a pair kept, as its suggestion reports them. */
+  const materialize = (found: FoundPair) => {
+    const v = found.via;
+    const via: Via = {
+      supplier: found.supplier,
+      buyer: found.buyer,
+      flow: vias.flow[v]!,
+      s: vias.s[v]!,
+      t: vias.t[v]!,
+      sLabel: vias.sLabel[v]! < 0 ? null : equivalents.labels[vias.sLabel[v]!]!,
+      tLabel: vias.tLabel[v]! < 0 ? null : equivalents.labels[vias.tLabel[v]!]!,
+    };
     const a = flows.coefficient[via.flow]!;
-    const x = enterprises.output[via.buyer]!;
+    const x = output[via.buyer]!;
     const colocation = colocationOf(via.supplier, via.buyer);
     const raw: Raw = {
       via,
-      demand,
+      demand: found.demand,
       demandValue: !Number.isNaN(a) && !Number.isNaN(x) ? a * x : null,
       coefficient: coefficientBasis(via.flow),
       buyerOutput: outputBasis(via.buyer),
-      outside: outsideCount(via.buyer, via.flow) > 0 ? 1 : 0,
+      outside: outside.count(via.buyer, via.flow) > 0 ? 1 : 0,
       capacity: capacityOf(via.supplier),
       colocation,
     };
     const values: Record<MatchComponent, number> = {
-      demand: maxDemand > 0 ? demand / maxDemand : 0,
+      demand: maxDemand > 0 ? found.demand / maxDemand : 0,
       outside: raw.outside,
       capacity: capacityScore(via.supplier),
-      colocation: colocationScore(colocation),
+      colocation: colocationValue(t, via.supplier, via.buyer),
     };
-    let score = 0;
     const scores = {} as Record<MatchComponent, number | null>;
-    for (const c of MATCH_COMPONENTS) {
-      scores[c] = used[c] > 0 ? values[c] : null;
-      score += used[c] * values[c];
-    }
-    return { raw, score, scores };
+    for (const c of MATCH_COMPONENTS) scores[c] = used[c] > 0 ? values[c] : null;
+    return { raw, score: found.score, scores };
   };
-
-  // pass 2: per buyer, the best suppliers of each via from the streams (at most `limit` each),
-  // each pair's best via, the buyer's best `limit` pairs; then the best `limit` overall
-  const kept: Scored[] = [];
-  const bestOfPair = new Map<number, Scored>();
-  const taken = new Int32Array(ne).fill(-1);
-  let viaCounter = 0;
-  for (const b of candidateBuyers) {
-    linkedOf(b);
-    bestOfPair.clear();
-    for (const v of viasOf(b)) {
-      viaCounter++;
-      // each stream is ordered by score for its own kind of member (site, zone, any); a member
-      // also in an earlier stream is met there first with its full score
-      const streams: [readonly number[] | Int32Array][] = [
-        [siteKey[b]! >= 0 ? (siteStream.get(groupKey(v.s, siteKey[b]!)) ?? EMPTY) : EMPTY],
-        [zoneKey[b]! >= 0 ? (zoneStream.get(groupKey(v.s, zoneKey[b]!)) ?? EMPTY) : EMPTY],
-        [allStream[v.s]!],
-      ];
-      const heads = [0, 0, 0];
-      const headScore: (Scored | null)[] = [null, null, null];
-      let accepted = 0;
-      let lastScore = Infinity;
-      for (;;) {
-        let pick = -1;
-        for (let j = 0; j < 3; j++) {
-          const list = streams[j]![0];
-          // skip what cannot be taken
-          while (heads[j]! < list.length) {
-            const e = list[heads[j]!]!;
-            if (e === b || linkedStamp[e] === b || taken[e] === viaCounter) {
-              heads[j]!++;
-              headScore[j] = null;
-            } else break;
-          }
-          if (heads[j]! >= list.length) continue;
-          const e = list[heads[j]!]!;
-          headScore[j] ??= scoreOf({ supplier: e, buyer: b, flow: v.flow, s: v.s, t: v.t, sLabel: v.sLabel, tLabel: v.tLabel });
-          if (pick < 0 || better(headScore[j]!, headScore[pick]!) > 0) pick = j;
-        }
-        if (pick < 0) break;
-        const scored = headScore[pick]!;
-        // past the limit, only ties of the last one taken (the final sort decides among them)
-        if (accepted >= limit && scored.score < lastScore) break;
-        const supplier = scored.raw.via.supplier;
-        heads[pick]!++;
-        headScore[pick] = null;
-        taken[supplier] = viaCounter;
-        accepted++;
-        lastScore = scored.score;
-        const previous = bestOfPair.get(supplier);
-        // the higher score wins; on a tie, the via found first (direct before cross-chain)
-        if (!previous || scored.score > previous.score + 1e-12) bestOfPair.set(supplier, scored);
-      }
-    }
-    const mine = [...bestOfPair.values()].sort((x, y) => better(y, x));
-    if (mine.length > limit) mine.length = limit;
-    for (const x of mine) kept.push(x);
-    if (kept.length > 4 * limit + 1024) {
-      kept.sort((x, y) => better(y, x));
-      kept.length = Math.min(kept.length, limit);
-    }
-  }
-  kept.sort((x, y) => better(y, x));
-  if (kept.length > limit) kept.length = limit;
-  // competition ranking: equal scores share a rank
-  const ranks = kept.map(() => 0);
-  kept.forEach((x, i) => {
-    ranks[i] = i > 0 && kept[i - 1]!.score <= x.score + 1e-12 ? ranks[i - 1]! : i + 1;
-  });
-
+  const colocationOf = (a: number, b: number): MatchSuggestion['colocation'] => {
+    if (siteKey[a]! >= 0 && siteKey[a] === siteKey[b]) return { level: 'site', region: regions.ids[siteKey[a]!]! };
+    if (zoneKey[a]! >= 0 && zoneKey[a] === zoneKey[b]) return { level: 'zone', region: regions.ids[zoneKey[a]!]! };
+    return null;
+  };
+  const outsideCount = (buyer: number, flow: number) => outside.count(buyer, flow);
   const ids = enterprises.ids;
   const segRef = (s: number): MatchSegment => {
     const [chain, segment] = splitKey(segments.keys[s]!);
@@ -691,12 +1432,13 @@ export function suggestMatches(model: ChainModel, options: MatchOptions = {}): M
     const c = segments.chain[s]!;
     return model.chains[c]!.segments[s - segments.chainStart[c]!]!.name;
   };
-  const matches: MatchSuggestion[] = kept.map((x, i) => {
+  const matches: MatchSuggestion[] = best.map((found, i) => {
+    const x = materialize(found);
     const { via } = x.raw;
     const f = via.flow;
     const coefficient = Number.isNaN(flows.coefficient[f]!) ? null : flows.coefficient[f]!;
-    const buyerOutput = Number.isNaN(enterprises.output[via.buyer]!) ? null : enterprises.output[via.buyer]!;
-    const supplierOutput = Number.isNaN(enterprises.output[via.supplier]!) ? null : enterprises.output[via.supplier]!;
+    const buyerOutput = Number.isNaN(output[via.buyer]!) ? null : output[via.buyer]!;
+    const supplierOutput = Number.isNaN(output[via.supplier]!) ? null : output[via.supplier]!;
     const outsideSuppliers = outsideCount(via.buyer, f);
     const flowChain = model.index.chains.ids[segments.chain[flows.from[f]!]!]!;
     const from = segRef(flows.from[f]!);
