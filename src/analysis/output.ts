@@ -26,6 +26,12 @@
  * - Current and capacity output scale with one factor per run, so they are summed ahead of the
  *   runs by output year; a run costs O(projects + chain segments²), not O(firms).
  *
+ * Cost: O(firms in scope × audits + projects + links) to prepare (one pass over the links for
+ * local shares, typed columns per firm, no object per firm until the result), O(runs × projects ×
+ * years) for the Monte Carlo (three uniform draws per project and run), and O(firms listed) for
+ * the result, which `enterpriseLimit` caps. Per-model columns (each firm's chains and roles,
+ * output years) are derived once per model and cached.
+ *
  * Assumptions (each an option in `assumptions`, each reported with its source in the result)
  * - base year: the latest year observed in scope (`outputYear` of operating enterprises with an
  *   output, indicator `year`), else the first requested year;
@@ -71,10 +77,11 @@
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, regionWithinIdx, segmentIndex } from '../graph/queries.js';
 import { formatShare, formatYi } from '../internal/format.js';
-import { createRandom, DEFAULT_SEED } from '../internal/random.js';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { DEFAULT_SEED } from '../internal/random.js';
 import { ChainError } from '../model/issues.js';
 import type { Indicator, Target } from '../model/schema.js';
-import { PROJECT_STATUSES, ROLES, type ProjectStatus, type Role } from '../model/vocabulary.js';
+import { ENTERPRISE_STATUSES, PROJECT_STATUSES, ROLES, type ProjectStatus, type Role } from '../model/vocabulary.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
 import { leontief, localLeontief, outputMultipliers, rasmussenLinkages } from './input-output.js';
 
@@ -243,6 +250,16 @@ export interface OutputOptions extends ScopeOptions {
   /** Seed of the random numbers. Default {@link DEFAULT_SEED}. */
   seed?: number;
   assumptions?: OutputAssumptionOptions;
+  /**
+   * List at most this many firms in `enterprises`: those with the largest expected output in the
+   * last requested year (ties: the earlier in dataset order), kept in dataset order, the rule a
+   * report uses to cut the list. Every other part of the result (bands, segments, projects,
+   * induced output, audits) still covers every firm, and `enterprisesOmitted` says how many were
+   * left out. For region-wide estimates of hundreds of thousands of firms, where building the
+   * full list costs more than the estimate. Default: no limit (every firm listed, and no
+   * `enterprisesOmitted`).
+   */
+  enterpriseLimit?: number;
 }
 
 /** Mean and P10 / P50 / P90 of a quantity over the runs, 亿元. */
@@ -405,7 +422,10 @@ export interface OutputEstimate {
   assumptions: OutputAssumptions;
   assumptionNotes: AssumptionNote[];
   byYear: YearEstimate[];
+  /** Firms with an estimate, in dataset order (only the largest with `enterpriseLimit`). */
   enterprises: EnterpriseEstimate[];
+  /** Only with the option `enterpriseLimit`: firms with an estimate left out of `enterprises`. */
+  enterprisesOmitted?: number;
   segments: SegmentEstimate[];
   projects: ProjectEstimate[];
   induced: InducedEstimate[];
@@ -610,17 +630,7 @@ const cagr = (from: number, to: number, years: number): number | null =>
 // ---------------------------------------------------------------------------------------------
 // the estimate
 
-interface FixedItem {
-  kind: 0 | 2;
-  enterprise: number;
-  base: number;
-  /** Output year (current); ignored for capacity. */
-  origin: number;
-  region: number;
-  segs: number[];
-  chains: number[];
-}
-
+/** A pipeline item: a project in scope, or a project implied by a non-operating enterprise. */
 interface PipeItem {
   id: string;
   name: string;
@@ -660,6 +670,565 @@ const KIND_PIPELINE = 1;
 const KIND_CAPACITY = 2;
 const KIND_INDUCED = 3;
 
+const ST_OPERATING = ENTERPRISE_STATUSES.indexOf('operating');
+const ST_CLOSED = ENTERPRISE_STATUSES.indexOf('closed');
+const ST_PROSPECT = ENTERPRISE_STATUSES.indexOf('prospect');
+/** Status of the project a non-operating enterprise implies, by enterprise status code. */
+const IMPLIED_STATUS: (ProjectStatus | undefined)[] = ENTERPRISE_STATUSES.map((s) =>
+  s === 'under-construction' || s === 'signed' || s === 'planned' ? s : s === 'prospect' ? 'planned' : undefined,
+);
+const NO_ROLE_CODE = 255;
+const ROLE_CODE = new Map<string, number>(ROLES.map((r, i) => [r, i]));
+const NO_YEAR = -2_147_483_648;
+
+/**
+ * Columns of a model every estimate reads, derived once per model (a model is never mutated):
+ * each enterprise's distinct chains (those of its segments, then of its chain roles; ascending)
+ * with its role in each (the chain role, else its own role), and its output year.
+ */
+interface EnterpriseColumns {
+  /** CSR over enterprises: chain indices, ascending. */
+  chainOff: Int32Array;
+  chainItems: Int32Array;
+  /** Role code (index into ROLES, or NO_ROLE_CODE) in each chain of `chainItems`. */
+  chainRole: Uint8Array;
+  /** `outputYear`, or NO_YEAR. */
+  outputYear: Int32Array;
+}
+
+const columnCache = new WeakMap<ChainModel, EnterpriseColumns>();
+
+function enterpriseColumns(model: ChainModel): EnterpriseColumns {
+  const cached = columnCache.get(model);
+  if (cached) return cached;
+  const { dataset, index } = model;
+  const E = index.enterprises;
+  const S = index.segments;
+  const chainIds = index.chains.ids;
+  const n = E.ids.length;
+  const chainOff = new Int32Array(n + 1);
+  let chainItems = new Int32Array(n + 16);
+  let chainRole = new Uint8Array(n + 16);
+  const outputYear = new Int32Array(n);
+  const list: number[] = [];
+  let len = 0;
+  for (let e = 0; e < n; e++) {
+    const rec = dataset.enterprises[e]!;
+    outputYear[e] = rec.outputYear ?? NO_YEAR;
+    list.length = 0;
+    for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) {
+      const c = S.chain[E.segments.items[k]!]!;
+      if (!list.includes(c)) list.push(c);
+    }
+    const chainRoles = rec.chainRoles;
+    if (chainRoles !== undefined)
+      for (const r of chainRoles) {
+        const c = index.chains.byId.get(r.chain);
+        if (c !== undefined && !list.includes(c)) list.push(c);
+      }
+    if (list.length > 1) list.sort((x, y) => x - y);
+    if (len + list.length > chainItems.length) {
+      const grown = new Int32Array(2 * chainItems.length + list.length);
+      grown.set(chainItems);
+      chainItems = grown;
+      const grownRoles = new Uint8Array(grown.length);
+      grownRoles.set(chainRole);
+      chainRole = grownRoles;
+    }
+    for (const c of list) {
+      const role = chainRoles?.find((r) => r.chain === chainIds[c])?.role ?? rec.role;
+      chainItems[len] = c;
+      chainRole[len] = role === undefined ? NO_ROLE_CODE : ROLE_CODE.get(role)!;
+      len++;
+    }
+    chainOff[e + 1] = len;
+  }
+  const columns: EnterpriseColumns = { chainOff, chainItems: chainItems.slice(0, len), chainRole: chainRole.slice(0, len), outputYear };
+  columnCache.set(model, columns);
+  return columns;
+}
+
+function triangular(u: number, min: number, mode: number, max: number): number {
+  if (max === min) return min;
+  const c = (mode - min) / (max - min);
+  return u < c ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
+/** Firms of the region active in the chain (all with chain −1), ascending. */
+function firmsInScope(regionEnts: Int32Array, chain: number, chainOff: Int32Array, chainItems: Int32Array): Int32Array {
+  if (chain < 0) return regionEnts.slice().sort();
+  const out = new Int32Array(regionEnts.length);
+  let n = 0;
+  for (let q = 0; q < regionEnts.length; q++) {
+    const e = regionEnts[q]!;
+    let found = false;
+    for (let k = chainOff[e]!; k < chainOff[e + 1]! && !found; k++) found = chainItems[k] === chain;
+    if (found) out[n++] = e;
+  }
+  return out.subarray(0, n).sort();
+}
+
+/** Latest output year of the operating firms with an output and its year; −1 if none. */
+function latestOutputYear(firms: Int32Array, status: Uint8Array, output: Float64Array, outputYear: Int32Array): number {
+  let latest = -1;
+  for (let q = 0; q < firms.length; q++) {
+    const e = firms[q]!;
+    if (status[e] === ST_OPERATING && !Number.isNaN(output[e]!) && outputYear[e] !== NO_YEAR) latest = Math.max(latest, outputYear[e]!);
+  }
+  return latest;
+}
+
+/** Firms with a leader role by chain (those not closed), each list ascending. */
+function leadersOf(
+  firms: Int32Array,
+  status: Uint8Array,
+  chainOff: Int32Array,
+  chainItems: Int32Array,
+  chainRole: Uint8Array,
+  leaderRole: Uint8Array,
+  nChains: number,
+): number[][] {
+  const out: number[][] = Array.from({ length: nChains }, () => []);
+  for (let q = 0; q < firms.length; q++) {
+    const e = firms[q]!;
+    if (status[e] === ST_CLOSED) continue;
+    for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) if (leaderRole[chainRole[k]!] === 1) out[chainItems[k]!]!.push(e);
+  }
+  return out;
+}
+
+/** Enterprises with a non-zero entry, ascending. */
+function firmsListed(kinds: Uint8Array): Int32Array {
+  let n = 0;
+  for (let e = 0; e < kinds.length; e++) if (kinds[e] !== 0) n++;
+  const out = new Int32Array(n);
+  for (let e = 0, q = 0; e < kinds.length; e++) if (kinds[e] !== 0) out[q++] = e;
+  return out;
+}
+
+/**
+ * The `limit` firms of `listed` with the largest expected output in the last year (`entExp` row
+ * `entRow[e]`, width nY; NaN counts as −∞), ties to the earlier in the list, kept in list order:
+ * the first `limit` of the list sorted by (value descending, position ascending).
+ */
+function largestFirms(listed: Int32Array, entRow: Int32Array, entExp: Float64Array, nY: number, limit: number): Int32Array {
+  const n = listed.length;
+  const kept = new Int32Array(limit);
+  if (limit === 0) return kept;
+  const key = new Float64Array(n);
+  for (let q = 0; q < n; q++) {
+    const v = entExp[entRow[listed[q]!]! * nY + nY - 1]!;
+    key[q] = Number.isNaN(v) ? -Infinity : v;
+  }
+  // the limit-th largest value; every larger value is kept, then the earliest equal ones
+  const threshold = key.slice().sort()[n - limit]!;
+  let above = 0;
+  for (let q = 0; q < n; q++) if (key[q]! > threshold) above++;
+  let ties = limit - above;
+  for (let q = 0, m = 0; q < n; q++) if (key[q]! > threshold || (key[q] === threshold && ties-- > 0)) kept[m++] = listed[q]!;
+  return kept;
+}
+
+/**
+ * The draws of `createRandom(seed)` (src/internal/random.ts: pure-rand's xoroshiro128+, 53-bit
+ * uniforms as pure-rand's uniformFloat64 makes them, Box–Muller normals keeping the spare), with
+ * the generator's state in a typed array, so that the Monte Carlo's inner loop can step it in
+ * local variables: the draws cost about half as much as through a method call per 32 bits. The
+ * tests check the Monte Carlo against a reference drawing from createRandom.
+ */
+class Draws {
+  /** xoroshiro128+ state as pure-rand's getState orders it: s01, s00, s11, s10. */
+  readonly state: Int32Array;
+  /** A double from the start, so the field keeps one representation. */
+  private spare = Number.NaN;
+  private hasSpare = false;
+
+  constructor(seed: number) {
+    this.state = Int32Array.from(xoroshiro128plus(seed | 0).getState());
+  }
+
+  /** Uniform in [0, 1), as random.float(). */
+  float(): number {
+    const st = this.state;
+    let s01 = st[0]!;
+    let s00 = st[1]!;
+    let s11 = st[2]!;
+    let s10 = st[3]!;
+    let out = (s00 + s10) | 0;
+    let a0 = s10 ^ s00;
+    let a1 = s11 ^ s01;
+    let t00 = s00;
+    let t01 = s01;
+    s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+    const high = out & UNIFORM_HIGH_MASK;
+    out = (s00 + s10) | 0;
+    a0 = s10 ^ s00;
+    a1 = s11 ^ s01;
+    t00 = s00;
+    t01 = s01;
+    s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+    st[0] = s01;
+    st[1] = s00;
+    st[2] = s11;
+    st[3] = s10;
+    return high * UNIFORM_HIGH_SCALE + (out & UNIFORM_LOW_MASK) * UNIFORM_LOW_SCALE;
+  }
+
+  /** Standard normal, as random.normal(). */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u = 0;
+    while (u === 0) u = this.float();
+    const v = this.float();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
+    return r * Math.cos(2 * Math.PI * v);
+  }
+}
+
+/** pure-rand's uniformFloat64: 26 high bits from one 32-bit draw, 27 low bits from the next. */
+const UNIFORM_HIGH_MASK = 0x3ffffff;
+const UNIFORM_LOW_MASK = 0x7ffffff;
+const UNIFORM_HIGH_SCALE = 2 ** -26;
+const UNIFORM_LOW_SCALE = 2 ** -53;
+
+/** A chain whose induced output is modelled. */
+interface InducedChain {
+  chain: number;
+  segStart: number;
+  n: number;
+  /** L_d − I, row-major n × n. */
+  Lm1: Float64Array;
+  /** Positions of the segments leaders put output in (the only non-zero entries of y). */
+  leaderCols: Int32Array;
+  leaders: number[];
+  info: InducedEstimate;
+  pos: number;
+}
+
+/** Everything the Monte Carlo reads and writes, as flat arrays (a function of its own, so the JIT optimises the loop on its own). */
+interface Simulation {
+  runs: number;
+  T: number;
+  J: number;
+  CAP: number;
+  origins: Float64Array;
+  yearArr: Float64Array;
+  nBuckets: number;
+  AUD0: number;
+  nAudits: number;
+  LEAD0: number;
+  LIST0: number;
+  termBucket: Int32Array;
+  termGroup: Int32Array;
+  termCoef: Float64Array;
+  pBase: Float64Array;
+  pLik: Float64Array;
+  /** Production year (whole; −1 000 000: at capacity since ever). */
+  pProd: Int32Array;
+  pDelayable: Uint8Array;
+  pCapValued: Uint8Array;
+  pRampOff: Int32Array;
+  rampArr: Float64Array;
+  pGroup: Int32Array;
+  nG: number;
+  gOff: Int32Array;
+  tBucket: Int32Array;
+  tWeight: Float64Array;
+  inducedChains: InducedChain[];
+  inducedAudits: Int32Array[];
+  inducedPositions: number;
+  induced: InducedMode;
+  growthRate: number;
+  growthSpread: number;
+  shortfall: Triangular;
+  utilisation: Triangular;
+  delayProbabilities: readonly number[];
+  seed: number;
+}
+
+interface SimulationResult {
+  /** Sum over runs of each (year slot, factor group) factor. */
+  meanFactor: Float64Array;
+  /** runs × T. */
+  total: Float64Array;
+  kindRuns: Float64Array[];
+  auditRuns: Float64Array[];
+  zRuns: Float64Array;
+  /** Sum over runs of each project's output, nP × T. */
+  projSum: Float64Array;
+  inducedGrossSum: Float64Array;
+  inducedAddedSum: Float64Array;
+}
+
+/** The Monte Carlo's project columns and per-run scratch, read by {@link drawProjects}. */
+interface ProjectRun {
+  nP: number;
+  T: number;
+  /** Requested and internal years, ascending, whole. */
+  yearInt: Int32Array;
+  lastYear: number;
+  pBase: Float64Array;
+  pLik: Float64Array;
+  pProd: Int32Array;
+  pDelayable: Uint8Array;
+  pCapValued: Uint8Array;
+  pRampOff: Int32Array;
+  rampArr: Float64Array;
+  pGroup: Int32Array;
+  delayCum: Float64Array;
+  shortfall: Triangular;
+  /** Sum over runs of each project's output, nP × T. */
+  projSum: Float64Array;
+  /** This run's output by group, nG × T (all 0 between runs). */
+  groupRun: Float64Array;
+  /** First year slot a group has output in during the run (T: none); earlier slots hold 0. */
+  groupFrom: Int32Array;
+  /**
+   * This run's utilisation, in a typed array: read from it, it is a plain double in the loop (a
+   * number argument may stay boxed, and each capacity-or-shortfall factor would then allocate).
+   */
+  util: Float64Array;
+}
+
+/**
+ * One run over the projects: three uniforms each, in project order, drawn with the generator's
+ * state in local variables (the steps of {@link Draws.float}); adds each project's output to its
+ * sum over runs and to its group's output in this run.
+ */
+function drawProjects(pr: ProjectRun, st: Int32Array): void {
+  const { nP, T, yearInt, lastYear, pBase, pLik, pProd, pDelayable, pCapValued, pRampOff, rampArr, pGroup, delayCum } = pr;
+  const { projSum, groupRun, groupFrom } = pr;
+  const util = pr.util[0]!;
+  const { min: sMin, mode: sMode, max: sMax } = pr.shortfall;
+  // triangular(u, sMin, sMode, sMax) with its constant parts hoisted (the same operations in the same order)
+  const sFixed = sMax === sMin;
+  const sWidth = sMax - sMin;
+  const sLow = sMode - sMin;
+  const sHigh = sMax - sMode;
+  const sCut = sLow / sWidth;
+  let s01 = st[0]!;
+  let s00 = st[1]!;
+  let s11 = st[2]!;
+  let s10 = st[3]!;
+  for (let i = 0; i < nP; i++) {
+    let u1 = 0;
+    let u2 = 0;
+    let u3 = 0;
+    for (let d = 0; d < 3; d++) {
+      let out = (s00 + s10) | 0;
+      let a0 = s10 ^ s00;
+      let a1 = s11 ^ s01;
+      let t00 = s00;
+      let t01 = s01;
+      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const high = out & UNIFORM_HIGH_MASK;
+      out = (s00 + s10) | 0;
+      a0 = s10 ^ s00;
+      a1 = s11 ^ s01;
+      t00 = s00;
+      t01 = s01;
+      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const u = high * UNIFORM_HIGH_SCALE + (out & UNIFORM_LOW_MASK) * UNIFORM_LOW_SCALE;
+      if (d === 0) u1 = u;
+      else if (d === 1) u2 = u;
+      else u3 = u;
+    }
+    // the state back in every iteration (cheap stores): stores first reached after the loop would
+    // leave code compiled during the first call without feedback for them, and deoptimise every call
+    st[0] = s01;
+    st[1] = s00;
+    st[2] = s11;
+    st[3] = s10;
+    if (!(u1 < pLik[i]!)) continue;
+    let delay = 0;
+    if (pDelayable[i]) while (u2 >= delayCum[delay]!) delay++;
+    const start = pProd[i]! + delay;
+    // a project starting after the last year adds nothing (its draws are taken all the same)
+    if (start > lastYear) continue;
+    const f = pCapValued[i]
+      ? util
+      : sFixed
+        ? sMin
+        : u3 < sCut
+          ? sMin + Math.sqrt(u3 * sWidth * sLow)
+          : sMax - Math.sqrt((1 - u3) * sWidth * sHigh);
+    const full = pBase[i]! * f;
+    const r0 = pRampOff[i]!;
+    const rLast = pRampOff[i + 1]! - r0 - 1;
+    const pRow = i * T;
+    const gi = pGroup[i]!;
+    const gRow = gi * T;
+    let t = 0;
+    while (yearInt[t]! < start) t++;
+    if (t < groupFrom[gi]!) groupFrom[gi] = t;
+    for (; t < T; t++) {
+      const k = yearInt[t]! - start;
+      const v = full * rampArr[r0 + (k < rLast ? k : rLast)]!;
+      projSum[pRow + t]! += v;
+      groupRun[gRow + t]! += v;
+    }
+  }
+}
+
+/**
+ * Adds each group's output in this run to its buckets, in group order. Slots before a group's
+ * first output hold 0 and would add nothing (a bucket, a sum from +0, is never −0), so they are
+ * skipped; the group's row is cleared for the next run.
+ */
+function addGroups(
+  T: number,
+  nG: number,
+  gOff: Int32Array,
+  tBucket: Int32Array,
+  tWeight: Float64Array,
+  groupRun: Float64Array,
+  groupFrom: Int32Array,
+  bucket: Float64Array,
+): void {
+  for (let gi = 0; gi < nG; gi++) {
+    const from = groupFrom[gi]!;
+    if (from === T) continue;
+    const gRow = gi * T;
+    for (let q = gOff[gi]!; q < gOff[gi + 1]!; q++) {
+      const b = tBucket[q]! * T;
+      const w = tWeight[q]!;
+      for (let t = from; t < T; t++) bucket[b + t]! += w * groupRun[gRow + t]!;
+    }
+    for (let t = from; t < T; t++) groupRun[gRow + t] = 0;
+    groupFrom[gi] = T;
+  }
+}
+
+/**
+ * The Monte Carlo runs. Per run: one normal draw (growth), one uniform (utilisation), then three
+ * uniforms per project in project order; current and capacity output enter as (bucket, factor
+ * group) terms, projects through their (bucket, weight) groups, induced output last.
+ */
+function simulate(sim: Simulation): SimulationResult {
+  const { runs, T, J, CAP, origins, yearArr, nBuckets, AUD0, nAudits, LEAD0, LIST0 } = sim;
+  const { termBucket, termGroup, termCoef, pBase, nG, gOff, tBucket, tWeight, inducedChains, inducedAudits, inducedPositions } = sim;
+  const { growthRate, growthSpread } = sim;
+  const nTerms = termBucket.length;
+  const nP = pBase.length;
+  const net = sim.induced === 'net';
+  const none = sim.induced === 'none';
+  const draws = new Draws(sim.seed);
+  const delayCum = new Float64Array(sim.delayProbabilities.length);
+  sim.delayProbabilities.reduce((s, v, i) => (delayCum[i] = s + v), 0);
+  delayCum[delayCum.length - 1] = Infinity;
+  // years and production years are whole: their differences index the ramp-up in integers
+  const yearInt = Int32Array.from(yearArr);
+  const projects: ProjectRun = {
+    nP,
+    T,
+    yearInt,
+    lastYear: T > 0 ? yearInt[T - 1]! : 0,
+    pBase,
+    pLik: sim.pLik,
+    pProd: sim.pProd,
+    pDelayable: sim.pDelayable,
+    pCapValued: sim.pCapValued,
+    pRampOff: sim.pRampOff,
+    rampArr: sim.rampArr,
+    pGroup: sim.pGroup,
+    delayCum,
+    shortfall: sim.shortfall,
+    projSum: new Float64Array(nP * T),
+    groupRun: new Float64Array(nG * T),
+    groupFrom: new Int32Array(nG).fill(T),
+    util: new Float64Array(1),
+  };
+  const bucket = new Float64Array(nBuckets * T);
+  const factor = new Float64Array(T * J);
+  const meanFactor = new Float64Array(T * J);
+  const total = new Float64Array(runs * T);
+  const kindRuns = [0, 1, 2, 3].map(() => new Float64Array(runs * T));
+  const auditRuns: Float64Array[] = [];
+  for (let i = 0; i < nAudits; i++) auditRuns.push(new Float64Array(runs * T));
+  const zRuns = new Float64Array(runs);
+  const inducedGrossSum = new Float64Array(inducedPositions * T);
+  const inducedAddedSum = new Float64Array(inducedPositions * T);
+  let maxN = 0;
+  for (const ic of inducedChains) maxN = Math.max(maxN, ic.n);
+  const yVec = new Float64Array(maxN);
+  const { min: uMin, mode: uMode, max: uMax } = sim.utilisation;
+
+  for (let run = 0; run < runs; run++) {
+    bucket.fill(0);
+    const z = draws.normal();
+    zRuns[run] = z;
+    const g = Math.max(-0.95, growthRate + growthSpread * z);
+    const util = triangular(draws.float(), uMin, uMode, uMax);
+    for (let t = 0; t < T; t++) {
+      for (let j = 0; j < CAP; j++) factor[t * J + j] = (1 + g) ** (yearArr[t]! - origins[j]!);
+      factor[t * J + CAP] = util;
+    }
+    for (let k = 0; k < T * J; k++) meanFactor[k]! += factor[k]!;
+    for (let i = 0; i < nTerms; i++) {
+      const b = termBucket[i]! * T;
+      const gr = termGroup[i]!;
+      const coef = termCoef[i]!;
+      for (let t = 0; t < T; t++) bucket[b + t]! += coef * factor[t * J + gr]!;
+    }
+    projects.util[0] = util;
+    drawProjects(projects, draws.state);
+    addGroups(T, nG, gOff, tBucket, tWeight, projects.groupRun, projects.groupFrom, bucket);
+    for (let ci = 0; ci < inducedChains.length; ci++) {
+      const ic = inducedChains[ci]!;
+      const n = ic.n;
+      const cols = ic.leaderCols;
+      const nc = cols.length;
+      if (nc === 0) continue;
+      const Lm1 = ic.Lm1;
+      const audits = inducedAudits[ci]!;
+      for (let t = 0; t < T; t++) {
+        for (let q = 0; q < nc; q++) yVec[q] = bucket[(LEAD0 + ic.pos + cols[q]!) * T + t]!;
+        let added = 0;
+        for (let i = 0; i < n; i++) {
+          let gross = 0;
+          for (let q = 0; q < nc; q++) gross += Lm1[i * n + cols[q]!]! * yVec[q]!;
+          let add = gross;
+          if (net) add = Math.max(0, gross - bucket[(LIST0 + ic.pos + i) * T + t]!);
+          else if (none) add = 0;
+          inducedGrossSum[(ic.pos + i) * T + t]! += gross;
+          inducedAddedSum[(ic.pos + i) * T + t]! += add;
+          added += add;
+        }
+        bucket[KIND_INDUCED * T + t]! += added;
+        for (let q = 0; q < audits.length; q++) bucket[audits[q]! * T + t]! += added;
+      }
+    }
+    for (let t = 0; t < T; t++) {
+      let sum = 0;
+      for (let k = 0; k < 4; k++) {
+        const v = bucket[k * T + t]!;
+        kindRuns[k]![run * T + t] = v;
+        sum += v;
+      }
+      total[run * T + t] = sum;
+      for (let i = 0; i < nAudits; i++) auditRuns[i]![run * T + t] = bucket[(AUD0 + i) * T + t]!;
+    }
+  }
+  return { meanFactor, total, kindRuns, auditRuns, zRuns, projSum: projects.projSum, inducedGrossSum, inducedAddedSum };
+}
+
 /**
  * Estimates output year by year for a chain and/or region: current, capacity-based, pipeline
  * and induced output, as a seeded Monte Carlo range with P10 / P50 / P90 bands, broken down by
@@ -671,6 +1240,8 @@ const KIND_INDUCED = 3;
  * const estimate = estimateOutput(model, { chain: 'energy-storage', years: [2024, 2025, 2026], runs: 10_000, seed: 7 });
  * estimate.byYear[2]; // { year: 2026, expected: 61.2, p10: 38.0, p50: 60.1, p90: 85.4, byKind: {...} }
  * estimate.targets[0].bandPosition; // 'above': the target lies above the P90 of the estimate
+ * // a province-wide estimate listing only its 100 largest firms (totals still cover every firm)
+ * estimateOutput(model, { region: 'gansu', years: [2030], runs: 2000, enterpriseLimit: 100 }).enterprisesOmitted; // e.g. 59 900
  */
 export function estimateOutput(model: ChainModel, options: OutputOptions): OutputEstimate {
   const scope = resolveScope(model, options);
@@ -687,6 +1258,9 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   if (!(Number.isInteger(runs) && runs >= 1 && runs <= 1_000_000)) invalid('runs must be an integer in 1..1 000 000', { value: runs });
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) invalid('seed must be an integer', { value: seed });
+  const enterpriseLimit = options.enterpriseLimit;
+  if (enterpriseLimit !== undefined && !(Number.isInteger(enterpriseLimit) && enterpriseLimit >= 0))
+    invalid('enterpriseLimit must be an integer ≥ 0', { value: enterpriseLimit });
   const { a, givenKeys } = resolveAssumptions(options.assumptions);
 
   const localShareOverrides = new Map<number, number>();
@@ -702,31 +1276,31 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
 
   const E = index.enterprises;
   const S = index.segments;
+  const nE = E.ids.length;
   const nChains = index.chains.ids.length;
+  const chainIds = index.chains.ids;
+  const { enter: regionEnter, leave: regionLeave } = index.regions;
   const regionName = (r: number) => dataset.regions[r]!.name;
   const chainName = (c: number) => model.chains[c]!.name;
   const segName = (s: number) => {
     const c = S.chain[s]!;
     return model.chains[c]!.segments[s - S.chainStart[c]!]!.name;
   };
-  const segId = (s: number) => model.chains[S.chain[s]!]!.segments[s - S.chainStart[S.chain[s]!]!]!.id;
+  const segIds = Array.from(S.keys, (_, s) => model.chains[S.chain[s]!]!.segments[s - S.chainStart[S.chain[s]!]!]!.id);
+  const segId = (s: number) => segIds[s]!;
 
   // --- enterprises in scope: located in the region, active in the chain (segment or chain role)
-  const regionEnts = enterprisesInRegionIdx(model, scopeRegion);
-  const chainCache: (number[] | undefined)[] = [];
-  const entChains = (e: number): number[] => (chainCache[e] ??= chainsOfEnterprise(e));
-  const chainsOfEnterprise = (e: number): number[] => {
-    // distinct chains, ascending: a list, not a Set, as most firms are in one chain
+  const { chainOff, chainItems, chainRole, outputYear } = enterpriseColumns(model);
+  /** Whether enterprise e is active in chain c (its segments or chain roles). */
+  const hasChain = (e: number, c: number): boolean => {
+    for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) if (chainItems[k] === c) return true;
+    return false;
+  };
+  /** Distinct chains of an enterprise, ascending (a new list). */
+  const entChains = (e: number): number[] => {
     const out: number[] = [];
-    for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) {
-      const c = S.chain[E.segments.items[k]!]!;
-      if (!out.includes(c)) out.push(c);
-    }
-    for (const r of dataset.enterprises[e]!.chainRoles ?? []) {
-      const c = index.chains.byId.get(r.chain);
-      if (c !== undefined && !out.includes(c)) out.push(c);
-    }
-    return out.length > 1 ? out.sort((x, y) => x - y) : out;
+    for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) out.push(chainItems[k]!);
+    return out;
   };
   const entSegs = (e: number): number[] => {
     const out: number[] = [];
@@ -736,29 +1310,20 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     }
     return out;
   };
-  const leaderRoles = new Set<Role>(a.leaderRoles);
+  const leaderRole = new Uint8Array(256);
+  for (const r of a.leaderRoles) leaderRole[ROLE_CODE.get(r)!] = 1;
+  /** Whether e has a leader role in chain c: its role in the chain, else its own role. */
   const isLeaderIn = (e: number, c: number): boolean => {
-    const rec = dataset.enterprises[e]!;
-    const role = rec.chainRoles?.find((r) => r.chain === index.chains.ids[c])?.role ?? rec.role;
-    return role !== undefined && leaderRoles.has(role);
+    for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) if (chainItems[k] === c) return leaderRole[chainRole[k]!] === 1;
+    return leaderRole[E.role[e]!] === 1;
   };
-  const inScope = new Uint8Array(E.ids.length);
-  const scopeEnts: number[] = [];
-  for (const e of regionEnts) {
-    if (scopeChain >= 0 && !entChains(e).includes(scopeChain)) continue;
-    inScope[e] = 1;
-    scopeEnts.push(e);
-  }
-  scopeEnts.sort((x, y) => x - y);
+  const scopeEnts = firmsInScope(enterprisesInRegionIdx(model, scopeRegion), scopeChain, chainOff, chainItems);
+  const nScope = scopeEnts.length;
 
   // --- base year: latest observed year in scope
   let baseYear = a.baseYear ?? -1;
   if (baseYear < 0) {
-    for (const e of scopeEnts) {
-      const rec = dataset.enterprises[e]!;
-      if (rec.status === 'operating' && rec.output !== undefined && rec.outputYear !== undefined)
-        baseYear = Math.max(baseYear, rec.outputYear);
-    }
+    baseYear = Math.max(baseYear, latestOutputYear(scopeEnts, E.status, E.output, outputYear));
     for (const ind of dataset.indicators) {
       const r = index.regions.byId.get(ind.scope.region);
       if (r !== undefined && regionWithinIdx(model, r, scopeRegion)) baseYear = Math.max(baseYear, ind.year);
@@ -824,14 +1389,27 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   const T = Y.length;
   const slot = new Map(Y.map((y, t) => [y, t]));
 
-  // --- fixed items (current / capacity) and gaps
+  // --- fixed items (current / capacity) and gaps, as columns: one per operating firm with output or priced capacity
   const gaps: OutputGap[] = [];
-  const fixed: FixedItem[] = [];
   const pipes: PipeItem[] = [];
-  const itemOfEnt = new Int32Array(E.ids.length).fill(-1);
-  const refYear = new Int32Array(E.ids.length);
+  const itemOfEnt = new Int32Array(nE).fill(-1);
+  const refYear = new Int32Array(nE);
   const entName = (e: number) => dataset.enterprises[e]!.name;
   const priceText = (text: string | undefined, fallback: string) => text ?? fallback;
+  const fixedEnt = new Int32Array(nScope);
+  const fixedKind = new Uint8Array(nScope);
+  const fixedBase = new Float64Array(nScope);
+  /** Output year (current); baseYear for capacity (ignored). */
+  const fixedOrigin = new Int32Array(nScope);
+  let nFixed = 0;
+  const addFixed = (e: number, kind: number, base: number, origin: number) => {
+    itemOfEnt[e] = nFixed;
+    fixedEnt[nFixed] = e;
+    fixedKind[nFixed] = kind;
+    fixedBase[nFixed] = base;
+    fixedOrigin[nFixed] = origin;
+    nFixed++;
+  };
 
   const projectsOf = new Map<number, number[]>();
   const P = index.projects;
@@ -840,7 +1418,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     if (scopeChain < 0) return true;
     if (P.chain[k]! >= 0) return P.chain[k] === scopeChain;
     const e = P.enterprise[k]!;
-    return e >= 0 && entChains(e).includes(scopeChain);
+    return e >= 0 && hasChain(e, scopeChain);
   };
   const scopeProjects: number[] = [];
   for (let k = 0; k < P.ids.length; k++) {
@@ -854,57 +1432,61 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     }
   }
 
-  for (const e of scopeEnts) {
-    const rec = dataset.enterprises[e]!;
-    if (rec.status === 'closed') continue;
-    const segs = entSegs(e);
-    const chains = entChains(e).filter((c) => scopeChain < 0 || c === scopeChain);
-    refYear[e] = rec.outputYear ?? baseYear;
-    if (rec.status !== 'operating') continue;
-    if (rec.output !== undefined) {
-      itemOfEnt[e] = fixed.length;
-      fixed.push({ kind: KIND_CURRENT, enterprise: e, base: rec.output, origin: rec.outputYear ?? baseYear, region: E.region[e]!, segs, chains });
-      continue;
-    }
-    let best: PriceMatch | undefined;
-    let unpriced = 0;
-    for (const cap of rec.capacity ?? []) {
-      const m = priceCapacity(cap.value, cap.unit, priceText(cap.product, rec.name), a.prices);
-      if (m === undefined) unpriced++;
-      else if (best === undefined || m.value > best.value) best = m;
-      if (m && cap.year !== undefined) refYear[e] = cap.year;
-    }
-    if (best) {
-      itemOfEnt[e] = fixed.length;
-      fixed.push({ kind: KIND_CAPACITY, enterprise: e, base: best.value, origin: baseYear, region: E.region[e]!, segs, chains });
-      continue;
-    }
-    const producing = (projectsOf.get(e) ?? []).some((k) => {
-      const s = dataset.projects[k]!.status;
-      return s === 'in-production' || s === 'at-capacity';
-    });
-    if (producing) continue;
-    if (unpriced > 0)
-      gaps.push({
-        code: 'no-price',
-        enterprise: rec.id,
-        project: null,
-        reason: {
-          zh: `${rec.name} 仅有产能（${(rec.capacity ?? []).map((c) => `${c.value}${c.unit}`).join('、')}），单价表中没有对应单价，无法折算产值`,
-          en: `${rec.name} has only capacity (${(rec.capacity ?? []).map((c) => `${c.value} ${c.unit}`).join(', ')}) and no unit price matches it, so its output cannot be valued`,
-        },
+  // a function of its own, so that the JIT compiles the loop on its own
+  const collectFixed = () => {
+    for (let q = 0; q < nScope; q++) {
+      const e = scopeEnts[q]!;
+      const status = E.status[e]!;
+      if (status === ST_CLOSED) continue;
+      const outYear = outputYear[e]!;
+      refYear[e] = outYear !== NO_YEAR ? outYear : baseYear;
+      if (status !== ST_OPERATING) continue;
+      const output = E.output[e]!;
+      if (!Number.isNaN(output)) {
+        addFixed(e, KIND_CURRENT, output, outYear !== NO_YEAR ? outYear : baseYear);
+        continue;
+      }
+      const rec = dataset.enterprises[e]!;
+      let best: PriceMatch | undefined;
+      let unpriced = 0;
+      for (const cap of rec.capacity ?? []) {
+        const m = priceCapacity(cap.value, cap.unit, priceText(cap.product, rec.name), a.prices);
+        if (m === undefined) unpriced++;
+        else if (best === undefined || m.value > best.value) best = m;
+        if (m && cap.year !== undefined) refYear[e] = cap.year;
+      }
+      if (best) {
+        addFixed(e, KIND_CAPACITY, best.value, baseYear);
+        continue;
+      }
+      const producing = (projectsOf.get(e) ?? []).some((k) => {
+        const s = dataset.projects[k]!.status;
+        return s === 'in-production' || s === 'at-capacity';
       });
-    else
-      gaps.push({
-        code: 'no-output',
-        enterprise: rec.id,
-        project: null,
-        reason: {
-          zh: `${rec.name} 在产，但数据集中没有其产值或产能，未计入测算`,
-          en: `${rec.name} is operating but the dataset gives neither its output nor its capacity; it is left out of the estimate`,
-        },
-      });
-  }
+      if (producing) continue;
+      if (unpriced > 0)
+        gaps.push({
+          code: 'no-price',
+          enterprise: rec.id,
+          project: null,
+          reason: {
+            zh: `${rec.name} 仅有产能（${(rec.capacity ?? []).map((c) => `${c.value}${c.unit}`).join('、')}），单价表中没有对应单价，无法折算产值`,
+            en: `${rec.name} has only capacity (${(rec.capacity ?? []).map((c) => `${c.value} ${c.unit}`).join(', ')}) and no unit price matches it, so its output cannot be valued`,
+          },
+        });
+      else
+        gaps.push({
+          code: 'no-output',
+          enterprise: rec.id,
+          project: null,
+          reason: {
+            zh: `${rec.name} 在产，但数据集中没有其产值或产能，未计入测算`,
+            en: `${rec.name} is operating but the dataset gives neither its output nor its capacity; it is left out of the estimate`,
+          },
+        });
+    }
+  };
+  collectFixed();
 
   // --- pipeline: projects in scope, and projects implied by non-operating enterprises
   const rampFor = (prod: number, full: number | undefined): number[] => {
@@ -913,6 +1495,15 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     const first = a.rampUp[0]!;
     const n = full - prod;
     return Array.from({ length: n + 1 }, (_, k) => (k === n ? 1 : first + ((1 - first) * k) / n));
+  };
+  // the texts most projects share, formatted once
+  const likelihoodText = Object.fromEntries(PROJECT_STATUSES.map((st) => [st, formatShare(a.likelihood[st])])) as Record<ProjectStatus, string>;
+  const defaultRampParts = a.rampUp.map(formatShare);
+  const defaultRampText: readonly [string, string] = [defaultRampParts.join('/'), defaultRampParts.join(' / ')];
+  const rampText = (ramp: readonly number[]): readonly [string, string] => {
+    if (ramp.length === a.rampUp.length && ramp.every((v, k) => v === a.rampUp[k])) return defaultRampText;
+    const parts = ramp.map(formatShare);
+    return [parts.join('/'), parts.join(' / ')];
   };
   const addPipe = (args: {
     id: string;
@@ -1002,11 +1593,11 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       const from =
         prod < 0
           ? { zh: '已达产', en: 'at capacity' }
-          : { zh: `${prodText}年起按 ${ramp.map(formatShare).join('/')} 爬坡`, en: `ramping up ${ramp.map(formatShare).join(' / ')} from ${prodText}` };
+          : { zh: `${prodText}年起按 ${rampText(ramp)[0]} 爬坡`, en: `ramping up ${rampText(ramp)[1]} from ${prodText}` };
       const expansion = e >= 0 && itemOfEnt[e]! >= 0;
       reason = {
-        zh: `${args.name}：${valued.zh}，${from.zh}，落地概率 ${formatShare(a.likelihood[status])}（${status}）${expansion ? '；作为扩产计入' : ''}`,
-        en: `${args.name}: ${valued.en}, ${from.en}, likelihood ${formatShare(a.likelihood[status])} (${status})${expansion ? '; counted as an expansion' : ''}`,
+        zh: `${args.name}：${valued.zh}，${from.zh}，落地概率 ${likelihoodText[status]}（${status}）${expansion ? '；作为扩产计入' : ''}`,
+        en: `${args.name}: ${valued.en}, ${from.en}, likelihood ${likelihoodText[status]} (${status})${expansion ? '; counted as an expansion' : ''}`,
       };
     }
     pipes.push({
@@ -1055,57 +1646,51 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       chains,
     });
   }
-  const impliedStatus: Record<string, ProjectStatus> = {
-    'under-construction': 'under-construction',
-    signed: 'signed',
-    planned: 'planned',
-    prospect: 'planned',
+  const withValuedProject = new Uint8Array(nE);
+  for (let i = 0; i < pipes.length; i++) {
+    const p = pipes[i]!;
+    if (p.valuation !== null && p.enterprise >= 0) withValuedProject[p.enterprise] = 1;
+  }
+  const addImplied = () => {
+    for (let q = 0; q < nScope; q++) {
+      const e = scopeEnts[q]!;
+      const status = IMPLIED_STATUS[E.status[e]!];
+      if (status === undefined || withValuedProject[e] === 1) continue;
+      const rec = dataset.enterprises[e]!;
+      if (rec.output === undefined && (rec.capacity ?? []).length === 0) continue;
+      addPipe({
+        id: `enterprise:${rec.id}`,
+        name: rec.name,
+        project: -1,
+        enterprise: e,
+        status,
+        expectedOutput: rec.output,
+        capacity: rec.capacity,
+        startYear: undefined,
+        productionYear: rec.outputYear !== undefined && rec.outputYear >= baseYear ? rec.outputYear : undefined,
+        fullCapacityYear: undefined,
+        region: E.region[e]!,
+        segs: entSegs(e),
+        chains: scopeChain < 0 ? entChains(e) : [scopeChain], // a firm in a chain scope is active in it
+      });
+    }
   };
-  const withValuedProject = new Set(pipes.filter((p) => p.valuation !== null && p.enterprise >= 0).map((p) => p.enterprise));
-  for (const e of scopeEnts) {
-    const rec = dataset.enterprises[e]!;
-    const status = impliedStatus[rec.status];
-    if (status === undefined || withValuedProject.has(e)) continue;
-    if (rec.output === undefined && (rec.capacity ?? []).length === 0) continue;
-    addPipe({
-      id: `enterprise:${rec.id}`,
-      name: rec.name,
-      project: -1,
-      enterprise: e,
-      status,
-      expectedOutput: rec.output,
-      capacity: rec.capacity,
-      startYear: undefined,
-      productionYear: rec.outputYear !== undefined && rec.outputYear >= baseYear ? rec.outputYear : undefined,
-      fullCapacityYear: undefined,
-      region: E.region[e]!,
-      segs: entSegs(e),
-      chains: entChains(e).filter((c) => scopeChain < 0 || c === scopeChain),
-    });
+  addImplied();
+  /** Enterprises with a counted pipeline item. */
+  const hasCountedPipe = new Uint8Array(nE);
+  for (let i = 0; i < pipes.length; i++) {
+    const p = pipes[i]!;
+    if (p.counted && p.enterprise >= 0) hasCountedPipe[p.enterprise] = 1;
   }
 
   // --- induced: chains in scope with coefficients and local leaders
-  const inducedChains: {
-    chain: number;
-    segStart: number;
-    n: number;
-    Lm1: Float64Array;
-    /** Positions of the segments leaders put output in (the only non-zero entries of y). */
-    leaderCols: Int32Array;
-    leaders: number[];
-    info: InducedEstimate;
-    pos: number;
-  }[] = [];
+  const inducedChains: InducedChain[] = [];
   const inducedInfo: InducedEstimate[] = [];
   const chainsInScope = scopeChain >= 0 ? [scopeChain] : Array.from({ length: nChains }, (_, c) => c);
   const posOfSeg = new Int32Array(S.keys.length).fill(-1);
-  const leadersByChain: number[][] = Array.from({ length: nChains }, () => []);
-  for (const e of scopeEnts) {
-    if (dataset.enterprises[e]!.status === 'closed') continue;
-    for (const c of entChains(e)) if (isLeaderIn(e, c)) leadersByChain[c]!.push(e);
-  }
+  const leadersByChain = leadersOf(scopeEnts, E.status, chainOff, chainItems, chainRole, leaderRole, nChains);
   let inducedPositions = 0;
-  const isLeaderEnt = new Uint8Array(E.ids.length);
+  const isLeaderEnt = new Uint8Array(nE);
   /**
    * Value of active/brokered links of known value into buyers in scope, by chain of the buyer and
    * product segment (given, else the supplier's one segment in the chain); from suppliers in the
@@ -1120,24 +1705,17 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     }
     // the chain of each firm in scope in a typed array (-1 none or out of scope, -2 several):
     // at 1e7 links, following a list per buyer costs a cache miss per link
-    const chainOfBuyer = new Int32Array(E.ids.length).fill(-1);
-    for (const e of scopeEnts) {
-      const chains = entChains(e);
-      chainOfBuyer[e] = chains.length === 1 ? chains[0]! : chains.length === 0 ? -1 : -2;
-    }
-    const one = [0];
+    const buyerInScope = new Uint8Array(nE);
+    for (let q = 0; q < nScope; q++) buyerInScope[scopeEnts[q]!] = 1;
     const L = index.links;
     for (let l = 0; l < L.from.length; l++) {
       const v = L.value[l]!;
       if (Number.isNaN(v) || (L.status[l] !== 0 && L.status[l] !== 1)) continue;
       const buyer = L.to[l]!;
-      const single = chainOfBuyer[buyer]!;
-      if (single === -1) continue;
+      if (buyerInScope[buyer] === 0) continue;
       const supplier = L.from[l]!;
-      let buyerChains = one;
-      if (single >= 0) one[0] = single;
-      else buyerChains = entChains(buyer);
-      for (const c of buyerChains) {
+      for (let kc = chainOff[buyer]!; kc < chainOff[buyer + 1]!; kc++) {
+        const c = chainItems[kc]!;
         const sums = byChain[c];
         if (sums === undefined) continue;
         let s = L.segment[l]!;
@@ -1156,6 +1734,22 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     return byChain;
   };
   let linkValues: ReturnType<typeof valuedLinksByChain> | undefined;
+  /** Segments with a firm in scope that is neither closed nor a prospect, or a counted project. */
+  const segmentsWithFirms = (): Uint8Array => {
+    const present = new Uint8Array(S.keys.length);
+    for (let q = 0; q < nScope; q++) {
+      const e = scopeEnts[q]!;
+      const st = E.status[e]!;
+      if (st === ST_CLOSED || st === ST_PROSPECT) continue;
+      for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) present[E.segments.items[k]!] = 1;
+    }
+    for (let i = 0; i < pipes.length; i++) {
+      const segs = pipes[i]!.segs;
+      if (pipes[i]!.counted) for (let k = 0; k < segs.length; k++) present[segs[k]!] = 1;
+    }
+    return present;
+  };
+  let presentSegments: Uint8Array | undefined;
   for (const c of chainsInScope) {
     const start = S.chainStart[c]!;
     const n = S.chainStart[c + 1]! - start;
@@ -1183,7 +1777,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       mode: a.induced,
       leaders: leaderIds,
       leadersWithOutput: leaders
-        .filter((e) => itemOfEnt[e]! >= 0 || pipes.some((p) => p.counted && p.enterprise === e))
+        .filter((e) => itemOfEnt[e]! >= 0 || hasCountedPipe[e] === 1)
         .map((e) => E.ids[e]!),
       coefficientFlows,
       flowsWithoutCoefficient,
@@ -1207,16 +1801,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     }
     // local shares: option, else valued active/brokered links into local buyers of the chain, else presence
     const { local: localValue, all: allValue } = (linkValues ??= valuedLinksByChain())[c]!;
-    const present = new Uint8Array(n);
-    for (const e of scopeEnts) {
-      const st = dataset.enterprises[e]!.status;
-      if (st === 'closed' || st === 'prospect') continue;
-      for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) {
-        const s = E.segments.items[k]!;
-        if (S.chain[s] === c) present[s - start] = 1;
-      }
-    }
-    for (const p of pipes) if (p.counted) for (const s of p.segs) if (S.chain[s] === c) present[s - start] = 1;
+    const present = (presentSegments ??= segmentsWithFirms()).subarray(start, start + n);
     const shares: number[] = [];
     const sources: InducedSegment['localShareSource'][] = [];
     for (let i = 0; i < n; i++) {
@@ -1283,55 +1868,92 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   const nBuckets = LIST0 + inducedPositions;
   const auditMatch = (plan: AuditPlan, region: number, chains: readonly number[]) =>
     plan.unavailable === null && regionWithinIdx(model, region, plan.region) && (plan.chain < 0 || chains.includes(plan.chain));
-  /** (bucket, weight) pairs an item contributes to, besides its kind. */
-  const targetsOf = (region: number, segs: readonly number[], chains: readonly number[], enterprise: number): [number, number][] => {
-    const out: [number, number][] = [];
-    plans.forEach((plan, i) => {
-      if (auditMatch(plan, region, chains)) out.push([AUD0 + i, 1]);
-    });
+  /** Adds the (bucket, weight) pairs a project contributes to, besides its kind, to `buckets` and `weights`. */
+  const addTargets = (p: PipeItem, buckets: number[], weights: number[]) => {
+    for (let i = 0; i < nAudits; i++)
+      if (auditMatch(plans[i]!, p.region, p.chains)) {
+        buckets.push(AUD0 + i);
+        weights.push(1);
+      }
+    const segs = p.segs;
     const w = segs.length > 0 ? 1 / segs.length : 0;
-    for (const s of segs) {
+    for (let k = 0; k < segs.length; k++) {
+      const s = segs[k]!;
       const pos = posOfSeg[s]!;
       if (pos < 0) continue;
-      const leader = enterprise >= 0 && isLeaderEnt[enterprise] === 1 && isLeaderIn(enterprise, S.chain[s]!);
-      out.push([(leader ? LEAD0 : LIST0) + pos, w]);
+      const leader = p.enterprise >= 0 && isLeaderEnt[p.enterprise] === 1 && isLeaderIn(p.enterprise, S.chain[s]!);
+      buckets.push((leader ? LEAD0 : LIST0) + pos);
+      weights.push(w);
     }
-    return out;
   };
 
-  // fixed items → terms by (bucket, group); groups: distinct output years, then capacity
-  const origins = [...new Set(fixed.filter((f) => f.kind === KIND_CURRENT).map((f) => f.origin))].sort((x, y) => x - y);
+  // fixed items → terms by (bucket, group); groups: distinct output years, then capacity. Each
+  // (bucket, group) coefficient adds its items' contributions in item order.
+  const originSet = new Set<number>();
+  for (let i = 0; i < nFixed; i++) if (fixedKind[i] === KIND_CURRENT) originSet.add(fixedOrigin[i]!);
+  const origins = [...originSet].sort((x, y) => x - y);
   const groupOfOrigin = new Map(origins.map((o, j) => [o, j]));
   const J = origins.length + 1;
   const CAP = origins.length;
-  const termMap = new Map<number, number>();
+  const termAcc = new Float64Array(nBuckets * J);
+  const termUsed = new Uint8Array(nBuckets * J);
   const addTerm = (bucket: number, group: number, coef: number) => {
     const key = bucket * J + group;
-    termMap.set(key, (termMap.get(key) ?? 0) + coef);
+    termAcc[key]! += coef;
+    termUsed[key] = 1;
   };
-  const fixedGroup = new Int32Array(fixed.length);
-  fixed.forEach((f, i) => {
-    const g = f.kind === KIND_CURRENT ? groupOfOrigin.get(f.origin)! : CAP;
-    fixedGroup[i] = g;
-    addTerm(f.kind, g, f.base);
-    for (const [b, w] of targetsOf(f.region, f.segs, f.chains, f.enterprise)) addTerm(b, g, f.base * w);
-  });
-  const termKeys = [...termMap.keys()].sort((x, y) => x - y);
-  const nTerms = termKeys.length;
+  // the audits a firm counts toward: available, its region within theirs, its chain theirs (if any)
+  const planAvailable = Uint8Array.from(plans, (p) => (p.unavailable === null ? 1 : 0));
+  const planEnter = Int32Array.from(plans, (p) => regionEnter[p.region]!);
+  const planLeave = Int32Array.from(plans, (p) => regionLeave[p.region]!);
+  const planChain = Int32Array.from(plans, (p) => p.chain);
+  const fixedGroup = new Int32Array(nFixed);
+  const addFixedTerms = () => {
+    for (let i = 0; i < nFixed; i++) {
+      const e = fixedEnt[i]!;
+      const kind = fixedKind[i]!;
+      const base = fixedBase[i]!;
+      const g = kind === KIND_CURRENT ? groupOfOrigin.get(fixedOrigin[i]!)! : CAP;
+      fixedGroup[i] = g;
+      addTerm(kind, g, base);
+      const re = regionEnter[E.region[e]!]!;
+      for (let pi = 0; pi < nAudits; pi++)
+        if (planAvailable[pi] === 1 && planEnter[pi]! <= re && re < planLeave[pi]! && (planChain[pi]! < 0 || hasChain(e, planChain[pi]!)))
+          addTerm(AUD0 + pi, g, base * 1);
+      const s0 = E.segments.offsets[e]!;
+      const s1 = E.segments.offsets[e + 1]!;
+      let nSegs = 0;
+      for (let k = s0; k < s1; k++) if (scopeChain < 0 || S.chain[E.segments.items[k]!] === scopeChain) nSegs++;
+      const w = nSegs > 0 ? 1 / nSegs : 0;
+      for (let k = s0; k < s1; k++) {
+        const s = E.segments.items[k]!;
+        if (scopeChain >= 0 && S.chain[s] !== scopeChain) continue;
+        const pos = posOfSeg[s]!;
+        if (pos < 0) continue;
+        const leader = isLeaderEnt[e] === 1 && isLeaderIn(e, S.chain[s]!);
+        addTerm((leader ? LEAD0 : LIST0) + pos, g, base * w);
+      }
+    }
+  };
+  addFixedTerms();
+  let nTerms = 0;
+  for (let key = 0; key < termUsed.length; key++) nTerms += termUsed[key]!;
   const termBucket = new Int32Array(nTerms);
   const termGroup = new Int32Array(nTerms);
   const termCoef = new Float64Array(nTerms);
-  termKeys.forEach((key, i) => {
+  for (let key = 0, i = 0; key < termUsed.length; key++) {
+    if (termUsed[key] === 0) continue;
     termBucket[i] = Math.floor(key / J);
     termGroup[i] = key % J;
-    termCoef[i] = termMap.get(key)!;
-  });
+    termCoef[i] = termAcc[key]!;
+    i++;
+  }
 
   // pipeline items → flat arrays
   const nP = pipes.length;
   const pBase = new Float64Array(nP);
   const pLik = new Float64Array(nP);
-  const pProd = new Float64Array(nP);
+  const pProd = new Int32Array(nP);
   const pDelayable = new Uint8Array(nP);
   const pCapValued = new Uint8Array(nP);
   const pRampOff = new Int32Array(nP + 1);
@@ -1345,12 +1967,11 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     pProd[i] = p.prod;
     pDelayable[i] = p.delayable ? 1 : 0;
     pCapValued[i] = p.capacityValued ? 1 : 0;
-    rampValues.push(...p.ramp);
+    for (let k = 0; k < p.ramp.length; k++) rampValues.push(p.ramp[k]!);
     pRampOff[i + 1] = rampValues.length;
     tgtBucket.push(KIND_PIPELINE);
     tgtWeight.push(1);
-    if (p.counted)
-      for (const [b, w] of targetsOf(p.region, p.segs, p.chains, p.enterprise)) (tgtBucket.push(b), tgtWeight.push(w));
+    if (p.counted) addTargets(p, tgtBucket, tgtWeight);
     pTgtOff[i + 1] = tgtBucket.length;
   });
   const rampArr = Float64Array.from(rampValues);
@@ -1403,114 +2024,46 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     ),
   );
 
-  // --- Monte Carlo
-  const random = createRandom(seed);
-  const delayCum = new Float64Array(a.delayProbabilities.length);
-  a.delayProbabilities.reduce((s, v, i) => (delayCum[i] = s + v), 0);
-  delayCum[delayCum.length - 1] = Infinity;
-  const yearArr = Float64Array.from(Y);
-  const bucket = new Float64Array(nBuckets * T);
-  const factor = new Float64Array(T * J);
-  const meanFactor = new Float64Array(T * J);
-  const total = new Float64Array(runs * T);
-  const kindRuns = Array.from({ length: 4 }, () => new Float64Array(runs * T));
-  const auditRuns = Array.from({ length: nAudits }, () => new Float64Array(runs * T));
-  const zRuns = new Float64Array(runs);
-  const projSum = new Float64Array(nP * T);
-  const groupRun = new Float64Array(nG * T);
-  const inducedGrossSum = new Float64Array(inducedPositions * T);
-  const inducedAddedSum = new Float64Array(inducedPositions * T);
-  const maxN = inducedChains.reduce((m, ic) => Math.max(m, ic.n), 0);
-  const yVec = new Float64Array(maxN);
-  const { min: sMin, mode: sMode, max: sMax } = a.shortfall;
-  const { min: uMin, mode: uMode, max: uMax } = a.utilisation;
-  const triangular = (u: number, min: number, mode: number, max: number): number => {
-    if (max === min) return min;
-    const c = (mode - min) / (max - min);
-    return u < c ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
-  };
 
-  for (let run = 0; run < runs; run++) {
-    bucket.fill(0);
-    const z = random.normal();
-    zRuns[run] = z;
-    const g = Math.max(-0.95, a.growthRate + a.growthSpread * z);
-    const util = triangular(random.float(), uMin, uMode, uMax);
-    for (let t = 0; t < T; t++) {
-      for (let j = 0; j < CAP; j++) factor[t * J + j] = (1 + g) ** (yearArr[t]! - origins[j]!);
-      factor[t * J + CAP] = util;
-    }
-    for (let k = 0; k < T * J; k++) meanFactor[k]! += factor[k]!;
-    for (let i = 0; i < nTerms; i++) {
-      const b = termBucket[i]! * T;
-      const gr = termGroup[i]!;
-      const coef = termCoef[i]!;
-      for (let t = 0; t < T; t++) bucket[b + t]! += coef * factor[t * J + gr]!;
-    }
-    groupRun.fill(0);
-    for (let i = 0; i < nP; i++) {
-      const u1 = random.float();
-      const u2 = random.float();
-      const u3 = random.float();
-      if (!(u1 < pLik[i]!)) continue;
-      let delay = 0;
-      if (pDelayable[i]) while (u2 >= delayCum[delay]!) delay++;
-      const f = pCapValued[i] ? util : triangular(u3, sMin, sMode, sMax);
-      const full = pBase[i]! * f;
-      const start = pProd[i]! + delay;
-      const r0 = pRampOff[i]!;
-      const rLen = pRampOff[i + 1]! - r0;
-      const gRow = pGroup[i]! * T;
-      for (let t = 0; t < T; t++) {
-        const k = yearArr[t]! - start;
-        if (k < 0) continue;
-        const v = full * rampArr[r0 + Math.min(k, rLen - 1)]!;
-        projSum[i * T + t]! += v;
-        groupRun[gRow + t]! += v;
-      }
-    }
-    for (let g = 0; g < nG; g++)
-      for (let q = gOff[g]!; q < gOff[g + 1]!; q++) {
-        const b = tBucket[q]! * T;
-        const w = tWeight[q]!;
-        for (let t = 0; t < T; t++) bucket[b + t]! += w * groupRun[g * T + t]!;
-      }
-    for (let ci = 0; ci < inducedChains.length; ci++) {
-      const ic = inducedChains[ci]!;
-      const n = ic.n;
-      const cols = ic.leaderCols;
-      const nc = cols.length;
-      if (nc === 0) continue;
-      const Lm1 = ic.Lm1;
-      const audits = inducedAudits[ci]!;
-      for (let t = 0; t < T; t++) {
-        for (let q = 0; q < nc; q++) yVec[q] = bucket[(LEAD0 + ic.pos + cols[q]!) * T + t]!;
-        let added = 0;
-        for (let i = 0; i < n; i++) {
-          let gross = 0;
-          for (let q = 0; q < nc; q++) gross += Lm1[i * n + cols[q]!]! * yVec[q]!;
-          let add = gross;
-          if (a.induced === 'net') add = Math.max(0, gross - bucket[(LIST0 + ic.pos + i) * T + t]!);
-          else if (a.induced === 'none') add = 0;
-          inducedGrossSum[(ic.pos + i) * T + t]! += gross;
-          inducedAddedSum[(ic.pos + i) * T + t]! += add;
-          added += add;
-        }
-        bucket[KIND_INDUCED * T + t]! += added;
-        for (let q = 0; q < audits.length; q++) bucket[audits[q]! * T + t]! += added;
-      }
-    }
-    for (let t = 0; t < T; t++) {
-      let sum = 0;
-      for (let k = 0; k < 4; k++) {
-        const v = bucket[k * T + t]!;
-        kindRuns[k]![run * T + t] = v;
-        sum += v;
-      }
-      total[run * T + t] = sum;
-      for (let i = 0; i < nAudits; i++) auditRuns[i]![run * T + t] = bucket[(AUD0 + i) * T + t]!;
-    }
-  }
+  // --- Monte Carlo
+  const { meanFactor, total, kindRuns, auditRuns, zRuns, projSum, inducedGrossSum, inducedAddedSum } = simulate({
+    runs,
+    T,
+    J,
+    CAP,
+    origins: Float64Array.from(origins),
+    yearArr: Float64Array.from(Y),
+    nBuckets,
+    AUD0,
+    nAudits,
+    LEAD0,
+    LIST0,
+    termBucket,
+    termGroup,
+    termCoef,
+    pBase,
+    pLik,
+    pProd,
+    pDelayable,
+    pCapValued,
+    pRampOff,
+    rampArr,
+    pGroup,
+    nG,
+    gOff,
+    tBucket,
+    tWeight,
+    inducedChains,
+    inducedAudits,
+    inducedPositions,
+    induced: a.induced,
+    growthRate: a.growthRate,
+    growthSpread: a.growthSpread,
+    shortfall: a.shortfall,
+    utilisation: a.utilisation,
+    delayProbabilities: a.delayProbabilities,
+    seed,
+  });
 
   // --- statistics
   const scratch = new Float64Array(runs);
@@ -1524,50 +2077,77 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   });
   const meanF = (t: number, g: number) => meanFactor[t * J + g]! / runs;
 
-  // enterprises
+  // enterprises: expected output by firm (a row per firm with a fixed item or a counted project)
   const nY = years.length;
-  const entExp = new Float64Array(E.ids.length * nY);
-  const entKinds = new Uint8Array(E.ids.length);
-  fixed.forEach((f, i) => {
-    entKinds[f.enterprise]! |= 1 << f.kind;
-    for (let yi = 0; yi < nY; yi++) entExp[f.enterprise * nY + yi]! += f.base * meanF(reqSlots[yi]!, fixedGroup[i]!);
-  });
+  const entRow = new Int32Array(nE).fill(-1);
+  const entExp = new Float64Array((nFixed + nP) * nY);
+  const entKinds = new Uint8Array(nE);
+  let nRows = 0;
+  const rowOf = (e: number) => (entRow[e]! >= 0 ? entRow[e]! : (entRow[e] = nRows++));
+  /** Mean over runs of each fixed item's factor by requested year: fixedMean[g * nY + yi]. */
+  const fixedMean = new Float64Array(J * nY);
+  for (let g = 0; g < J; g++) for (let yi = 0; yi < nY; yi++) fixedMean[g * nY + yi] = meanF(reqSlots[yi]!, g);
+  const addFixedExpected = () => {
+    for (let i = 0; i < nFixed; i++) {
+      const e = fixedEnt[i]!;
+      entKinds[e]! |= 1 << fixedKind[i]!;
+      const row = rowOf(e) * nY;
+      const g = fixedGroup[i]! * nY;
+      for (let yi = 0; yi < nY; yi++) entExp[row + yi]! += fixedBase[i]! * fixedMean[g + yi]!;
+    }
+  };
+  addFixedExpected();
   pipes.forEach((p, i) => {
     if (p.enterprise < 0 || !p.counted) return;
     entKinds[p.enterprise]! |= 1 << KIND_PIPELINE;
-    for (let yi = 0; yi < nY; yi++) entExp[p.enterprise * nY + yi]! += projSum[i * T + reqSlots[yi]!]! / runs;
+    const row = rowOf(p.enterprise) * nY;
+    for (let yi = 0; yi < nY; yi++) entExp[row + yi]! += projSum[i * T + reqSlots[yi]!]! / runs;
   });
-  const enterprises: EnterpriseEstimate[] = [];
-  for (let e = 0; e < E.ids.length; e++) {
-    if (entKinds[e] === 0) continue;
-    const segs: { chain: string; segment: string }[] = [];
-    for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) {
-      const s = E.segments.items[k]!;
-      if (scopeChain < 0 || S.chain[s] === scopeChain) segs.push({ chain: index.chains.ids[S.chain[s]!]!, segment: segId(s) });
+  const listed = firmsListed(entKinds);
+  const nListed = listed.length;
+  const kept =
+    enterpriseLimit === undefined || enterpriseLimit >= nListed
+      ? listed
+      : largestFirms(listed, entRow, entExp, nY, enterpriseLimit);
+  const kindLists = Array.from({ length: 1 << OUTPUT_KINDS.length }, (_, mask) => OUTPUT_KINDS.filter((_, k) => (mask >> k) & 1));
+  const enterprises: EnterpriseEstimate[] = new Array<EnterpriseEstimate>(kept.length);
+  const listFirms = () => {
+    for (let q = 0; q < kept.length; q++) {
+      const e = kept[q]!;
+      const segs: { chain: string; segment: string }[] = [];
+      for (let k = E.segments.offsets[e]!; k < E.segments.offsets[e + 1]!; k++) {
+        const s = E.segments.items[k]!;
+        if (scopeChain < 0 || S.chain[s] === scopeChain) segs.push({ chain: chainIds[S.chain[s]!]!, segment: segIds[s]! });
+      }
+      const row = entRow[e]! * nY;
+      const expected = new Array<number>(nY);
+      for (let yi = 0; yi < nY; yi++) expected[yi] = entExp[row + yi]!;
+      enterprises[q] = {
+        id: E.ids[e]!,
+        name: entName(e),
+        leader: isLeaderEnt[e] === 1,
+        kinds: kindLists[entKinds[e]!]!.slice(),
+        segments: segs,
+        expected,
+      };
     }
-    enterprises.push({
-      id: E.ids[e]!,
-      name: entName(e),
-      leader: isLeaderEnt[e] === 1,
-      kinds: OUTPUT_KINDS.filter((_, k) => (entKinds[e]! >> k) & 1),
-      segments: segs,
-      expected: Array.from(entExp.subarray(e * nY, e * nY + nY)),
-    });
-  }
+  };
+  listFirms();
 
   // segments
-  const segRows = new Map<number, SegmentEstimate>();
+  const segRows: (SegmentEstimate | undefined)[] = new Array(S.keys.length + 1);
+  /** The row of segment s (-1: no segment), at position s + 1. */
   const segRow = (s: number): SegmentEstimate => {
-    let row = segRows.get(s);
+    let row = segRows[s + 1];
     if (!row) {
       const zeros = () => new Array<number>(years.length).fill(0);
       row = {
-        chain: s < 0 ? null : index.chains.ids[S.chain[s]!]!,
+        chain: s < 0 ? null : chainIds[S.chain[s]!]!,
         segment: s < 0 ? null : segId(s),
         expected: zeros(),
         byKind: { current: zeros(), pipeline: zeros(), capacity: zeros(), induced: zeros() },
       };
-      segRows.set(s, row);
+      segRows[s + 1] = row;
     }
     return row;
   };
@@ -1584,7 +2164,41 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       }
     }
   };
-  fixed.forEach((f, i) => spread(f.segs, OUTPUT_KINDS[f.kind]!, (yi) => f.base * meanF(reqSlots[yi]!, fixedGroup[i]!)));
+  // fixed items, as `spread` would without a list and a closure per firm: an equal share to
+  // each of its segments in scope, all to the row without segment if it has none
+  const fixedValues = new Float64Array(nY);
+  const addShare = (s: number, kind: OutputKind, w: number) => {
+    const row = segRow(s);
+    const byKind = row.byKind[kind];
+    for (let yi = 0; yi < nY; yi++) {
+      const v = fixedValues[yi]! * w;
+      row.expected[yi]! += v;
+      byKind[yi]! += v;
+    }
+  };
+  const spreadFixed = () => {
+    for (let i = 0; i < nFixed; i++) {
+      const e = fixedEnt[i]!;
+      const base = fixedBase[i]!;
+      const g = fixedGroup[i]! * nY;
+      for (let yi = 0; yi < nY; yi++) fixedValues[yi] = base * fixedMean[g + yi]!;
+      const kind = OUTPUT_KINDS[fixedKind[i]!]!;
+      const s0 = E.segments.offsets[e]!;
+      const s1 = E.segments.offsets[e + 1]!;
+      let nSegs = 0;
+      for (let k = s0; k < s1; k++) if (scopeChain < 0 || S.chain[E.segments.items[k]!] === scopeChain) nSegs++;
+      if (nSegs === 0) {
+        addShare(-1, kind, 1);
+        continue;
+      }
+      const w = 1 / nSegs;
+      for (let k = s0; k < s1; k++) {
+        const s = E.segments.items[k]!;
+        if (scopeChain < 0 || S.chain[s] === scopeChain) addShare(s, kind, w);
+      }
+    }
+  };
+  spreadFixed();
   pipes.forEach((p, i) => {
     if (p.counted) spread(p.segs, 'pipeline', (yi) => projSum[i * T + reqSlots[yi]!]! / runs);
   });
@@ -1598,7 +2212,9 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       });
       if (seg.expected.some((v) => v !== 0)) spread([ic.segStart + i], 'induced', (yi) => seg.expected[yi]!);
     }
-  const segments = [...segRows.keys()].sort((x, y) => (x < 0 ? 1 : y < 0 ? -1 : x - y)).map((s) => segRows.get(s)!);
+  const segments: SegmentEstimate[] = [];
+  for (let s = 0; s < S.keys.length; s++) if (segRows[s + 1]) segments.push(segRows[s + 1]!);
+  if (segRows[0]) segments.push(segRows[0]);
 
   // projects
   const projects: ProjectEstimate[] = pipes.map((p, i) => ({
@@ -1621,6 +2237,8 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
 
   // --- audits
   const tBase = slot.get(baseYear)!;
+  /** Euler entry of each firm in scope's region, for the audits' coverage counts. */
+  let scopeEnter: Int32Array | undefined;
   const targets: TargetAudit[] = plans.map((plan, i) =>
     auditTarget(plan, {
       runs,
@@ -1643,15 +2261,24 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   function auditCoverage(plan: AuditPlan) {
     let enterprises = 0;
     let withOutput = 0;
-    for (const e of scopeEnts) {
-      if (!regionWithinIdx(model, E.region[e]!, plan.region)) continue;
-      if (plan.chain >= 0 && !entChains(e).includes(plan.chain)) continue;
+    const lo = regionEnter[plan.region]!;
+    const hi = regionLeave[plan.region]!;
+    if (scopeEnter === undefined) {
+      scopeEnter = new Int32Array(nScope);
+      for (let q = 0; q < nScope; q++) scopeEnter[q] = regionEnter[E.region[scopeEnts[q]!]!]!;
+    }
+    for (let q = 0; q < nScope; q++) {
+      const e = scopeEnts[q]!;
+      const re = scopeEnter[q]!;
+      if (re < lo || re >= hi) continue;
+      if (plan.chain >= 0 && !hasChain(e, plan.chain)) continue;
       enterprises++;
       if (itemOfEnt[e]! >= 0) withOutput++;
     }
     let projectsN = 0;
     let projectsWithOutput = 0;
-    for (const p of pipes) {
+    for (let i = 0; i < pipes.length; i++) {
+      const p = pipes[i]!;
       if (!regionWithinIdx(model, p.region, plan.region)) continue;
       if (plan.chain >= 0 && !p.chains.includes(plan.chain)) continue;
       projectsN++;
@@ -1673,6 +2300,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     assumptionNotes,
     byYear,
     enterprises,
+    ...(enterpriseLimit === undefined ? {} : { enterprisesOmitted: nListed - kept.length }),
     segments,
     projects,
     induced: inducedInfo,
@@ -2008,4 +2636,5 @@ function noteAssumptions(
     note('baseline', a.baseline, a.baseline === 'firms' ? '全域目标按已建模企业审核' : '全域目标按观测产值指标外推审核（无指标时按企业）', a.baseline === 'firms' ? 'region-wide targets are audited against the modelled firms' : 'region-wide targets are audited against observed output indicators projected forward (firms where there is none)'),
   ];
 }
+
 

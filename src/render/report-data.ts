@@ -344,7 +344,11 @@ function largestPositions(sizes: readonly (number | null)[], limit: number): num
 }
 
 /** The output estimate with its firm, project and gap lists cut to `limit` (a new object; the estimate is not changed). */
-function cutEstimate(est: OutputEstimate, limit: number, chain: string | null, truncated: TruncatedList[]): OutputEstimate {
+function cutEstimate(estimate: OutputEstimate, limit: number, chain: string | null, truncated: TruncatedList[]): OutputEstimate {
+  // the firms were cut by estimateOutput itself (option enterpriseLimit, the same rule)
+  const { enterprisesOmitted, ...est } = estimate;
+  if (enterprisesOmitted)
+    truncated.push({ chain, list: 'output.enterprises', shown: est.enterprises.length, total: est.enterprises.length + enterprisesOmitted });
   if (est.enterprises.length <= limit && est.projects.length <= limit && est.gaps.length <= limit) return est;
   const last = est.years.length - 1;
   const lastOf = (expected: readonly number[]) => (last >= 0 ? expected[last]! : null);
@@ -398,6 +402,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
   const listLimit = limitOption(options.listLimit, DEFAULT_REPORT_LIST_LIMIT, 'listLimit');
   const resilienceLimit = limitOption(options.resilienceLimit, DEFAULT_REPORT_RESILIENCE_LIMIT, 'resilienceLimit');
   const truncated: TruncatedList[] = [];
+  const firmLimit = listLimit === Infinity ? {} : { enterpriseLimit: listLimit };
   const years = options.years ? [...options.years] : reportYears(model, scope.region);
   const yearsSource = options.years ? 'option' : years.length > 0 ? 'derived' : 'none';
   const chains = scope.chain === undefined ? model.chains : [model.chains[scope.chainIndex!]!];
@@ -426,7 +431,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
     progress(chain.id, 'cluster', { zh: `${chain.name}：集群评分`, en: `${chain.name}: cluster score` });
     const cluster = attempt(() => scoreCluster(model, { ...ids, seed }));
     progress(chain.id, 'output', { zh: `${chain.name}：产值测算（${runs} 次模拟）`, en: `${chain.name}: output estimate (${runs} runs)` });
-    const output = years.length === 0 ? noYears : attempt(() => cutEstimate(estimateOutput(model, { ...ids, years, runs, seed }), listLimit, chain.id, truncated));
+    const output = years.length === 0 ? noYears : attempt(() => cutEstimate(estimateOutput(model, { ...ids, years, runs, seed, ...firmLimit }), listLimit, chain.id, truncated));
     progress(chain.id, 'leaders', { zh: `${chain.name}：链主识别`, en: `${chain.name}: leaders` });
     const leaders = attempt(() => {
       const ranking = rankLeaders(model, { ...ids, seed });
@@ -534,7 +539,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
 
   progress(null, 'region-output', { zh: `${regionName}：区域产值测算（${runs} 次模拟）`, en: `${regionName}: region-wide output estimate (${runs} runs)` });
   const regionOutput =
-    years.length === 0 ? noYears : attempt(() => cutEstimate(estimateOutput(model, { region: scope.region, years, runs, seed }), listLimit, null, truncated));
+    years.length === 0 ? noYears : attempt(() => cutEstimate(estimateOutput(model, { region: scope.region, years, runs, seed, ...firmLimit }), listLimit, null, truncated));
 
   // summary: regions of the scope, indicators and targets within it
   const local = enterprisesInRegionIdx(model, r);
