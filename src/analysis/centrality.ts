@@ -24,6 +24,11 @@
  *   seeded random source nodes (Brandes & Pich 2007), scaled by N / samples, over the compact
  *   arrays; with `betweennessSamples: 0` it is skipped. The result says which.
  *
+ * Cost: the scope's members (one pass over the region's firms; chain roles from a per-model
+ * cache) and its network (one pass over the members' out-links) are linear; PageRank is
+ * O(iterations × edges) over typed arrays (each edge's share of its node's weight computed
+ * once); sampled betweenness is O(samples × edges).
+ *
  * References
  * - Page, L., Brin, S., Motwani, R. & Winograd, T. (1999). The PageRank citation ranking:
  *   bringing order to the Web. Stanford InfoLab.
@@ -105,20 +110,33 @@ export function pagerankCsr(graph: WeightedCsr, options: PagerankOptions = {}): 
   if (n === 0) return { scores: x, iterations: 0, converged: true, lastChange: 0 };
   const outWeight = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let k = offsets[i]!; k < offsets[i + 1]!; k++) outWeight[i]! += weights[k]!;
+  // each edge's share of its node's outgoing weight, once (weight / total: stays finite for tiny,
+  // subnormal weights); the dangling nodes (no outgoing weight) listed apart
+  const edges = offsets[n]!;
+  const share = new Float64Array(edges);
+  let danglingCount = 0;
+  for (let i = 0; i < n; i++) {
+    const total = outWeight[i]!;
+    if (!(total > 0)) {
+      danglingCount++;
+      continue;
+    }
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) share[k] = weights[k]! / total;
+  }
+  const danglingNodes = new Int32Array(danglingCount);
+  for (let i = 0, d = 0; i < n; i++) if (!(outWeight[i]! > 0)) danglingNodes[d++] = i;
   x.fill(1 / n);
   let iterations = 0;
   let lastChange = Number.POSITIVE_INFINITY;
   let converged = false;
   while (iterations < maxIterations) {
     let dangling = 0;
-    for (let i = 0; i < n; i++) if (!(outWeight[i]! > 0)) dangling += x[i]!;
+    for (let d = 0; d < danglingCount; d++) dangling += x[danglingNodes[d]!]!;
     next.fill((1 - alpha) / n + (alpha * dangling) / n);
     for (let i = 0; i < n; i++) {
-      const total = outWeight[i]!;
-      if (!(total > 0)) continue;
+      if (!(outWeight[i]! > 0)) continue;
       const mass = alpha * x[i]!;
-      // weight / total first: stays finite for tiny (subnormal) weights
-      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) next[targets[k]!]! += mass * (weights[k]! / total);
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) next[targets[k]!]! += mass * share[k]!;
     }
     lastChange = 0;
     for (let i = 0; i < n; i++) {
@@ -137,8 +155,10 @@ export function pagerankCsr(graph: WeightedCsr, options: PagerankOptions = {}): 
 
 /**
  * Betweenness by Brandes' accumulation over a CSR graph (unweighted shortest paths, directed, not
- * normalised), summed over the given source nodes (all nodes by default). Linear memory: the
- * dependencies are accumulated over out-edges, without predecessor lists.
+ * normalised), summed over the given source nodes (all nodes by default). Linear memory: each
+ * source's shortest-path DAG is kept as successor lists (one entry per DAG edge, in edge order),
+ * so the accumulation touches only DAG edges; per source, only the nodes it reached are reset.
+ * O(sources × (reached nodes + edges)).
  *
  * @example
  * const g = { order: 3, offsets: Int32Array.of(0, 1, 2, 2), targets: Int32Array.of(1, 2), weights: Float64Array.of(1, 1) };
@@ -149,38 +169,55 @@ export function betweennessCsr(graph: WeightedCsr, sources?: ArrayLike<number>):
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
-  const dist = new Int32Array(n);
+  const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
+  // the shortest-path DAG of one source: the out-edges v → w with dist[w] = dist[v] + 1, in edge
+  // order, recorded per node in the order the search settles them (row j: node order[j])
+  const dagStart = new Int32Array(n + 1);
+  const dag = new Int32Array(offsets[n]!);
   const count = sources ? sources.length : n;
   for (let q = 0; q < count; q++) {
     const s = sources ? sources[q]! : q;
-    dist.fill(-1);
-    sigma.fill(0);
     dist[s] = 0;
     sigma[s] = 1;
     let head = 0;
     let tail = 0;
+    let m = 0;
     order[tail++] = s;
     while (head < tail) {
-      const v = order[head++]!;
+      const v = order[head]!;
+      dagStart[head++] = m;
+      const below = dist[v]! + 1;
+      const sv = sigma[v]!;
       for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
         const w = targets[k]!;
         if (dist[w] === -1) {
-          dist[w] = dist[v]! + 1;
+          dist[w] = below;
           order[tail++] = w;
         }
-        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
+        if (dist[w] === below) {
+          sigma[w]! += sv;
+          dag[m++] = w;
+        }
       }
     }
+    dagStart[tail] = m;
     for (let j = tail - 1; j >= 0; j--) {
       const v = order[j]!;
+      const sv = sigma[v]!;
       let d = 0;
-      for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
-        const w = targets[k]!;
-        if (dist[w] === dist[v]! + 1) d += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      for (let a = dagStart[j]!; a < dagStart[j + 1]!; a++) {
+        const w = dag[a]!;
+        d += (sv / sigma[w]!) * (1 + delta[w]!);
       }
       delta[v] = d;
       if (v !== s) centrality[v]! += d;
+    }
+    // reset what this source touched
+    for (let j = 0; j < tail; j++) {
+      const v = order[j]!;
+      dist[v] = -1;
+      sigma[v] = 0;
     }
   }
   return centrality;
@@ -218,8 +255,12 @@ export interface ScopeNetwork extends WeightedCsr {
   linksTotal: Int32Array;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/**
+ * Median of the values (sorts them in place, numerically: values are amounts ≥ 0 and never NaN,
+ * so this is the order of a stable `(a, b) => a − b` sort up to the sign of zeros).
+ */
+function median(values: Float64Array): number {
+  const sorted = values.sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -261,32 +302,39 @@ export function scopeNetwork(model: ChainModel, members: ArrayLike<number>, opti
   const nodes = Int32Array.from(members);
   for (let i = 0; i < n; i++) position[nodes[i]!] = i;
 
-  const keep = (k: number) => {
-    if (!counted[links.status[k]!]) return false;
-    if (position[links.to[k]!]! < 0) return false;
-    const s = links.segment[k]!;
-    return chain === undefined || s < 0 || segments.chain[s] === chain;
-  };
-  // values of the counted links, for the median
-  const known: number[] = [];
+  // one pass over the members' out-links: the counted ones, with their buyer (node) and value
+  let capacity = 0;
+  for (let i = 0; i < n; i++) capacity += links.out.offsets[nodes[i]! + 1]! - links.out.offsets[nodes[i]!]!;
+  const keptBuyer = new Int32Array(capacity);
+  const keptValue = new Float64Array(capacity);
+  const rowEnd = new Int32Array(n);
   let linkCount = 0;
+  let valued = 0;
   for (let i = 0; i < n; i++) {
     const e = nodes[i]!;
     for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) {
       const k = links.out.items[q]!;
-      if (!keep(k)) continue;
+      if (!counted[links.status[k]!]) continue;
+      const j = position[links.to[k]!]!;
+      if (j < 0) continue;
+      const s = links.segment[k]!;
+      if (chain !== undefined && s >= 0 && segments.chain[s] !== chain) continue;
+      const v = links.value[k]!;
+      keptBuyer[linkCount] = j;
+      keptValue[linkCount] = v;
       linkCount++;
-      if (!Number.isNaN(links.value[k]!)) known.push(links.value[k]!);
+      if (!Number.isNaN(v)) valued++;
     }
+    rowEnd[i] = linkCount;
   }
-  const weighting: ScopeNetwork['weighting'] =
-    known.length === 0 ? 'count' : known.length === linkCount ? 'value' : 'value-imputed';
-  const imputedWeight = weighting === 'value-imputed' ? median(known) : null;
-  const weightOf = (k: number) => {
-    if (weighting === 'count') return 1;
-    const v = links.value[k]!;
-    return Number.isNaN(v) ? imputedWeight! : v;
-  };
+  const weighting: ScopeNetwork['weighting'] = valued === 0 ? 'count' : valued === linkCount ? 'value' : 'value-imputed';
+  let imputedWeight: number | null = null;
+  if (weighting === 'value-imputed') {
+    const known = new Float64Array(valued);
+    for (let c = 0, at = 0; c < linkCount; c++) if (!Number.isNaN(keptValue[c]!)) known[at++] = keptValue[c]!;
+    imputedWeight = median(known);
+  }
+  const imputed = imputedWeight ?? 1;
 
   const suppliers = new Int32Array(n);
   const buyers = new Int32Array(n);
@@ -295,46 +343,48 @@ export function scopeNetwork(model: ChainModel, members: ArrayLike<number>, opti
   const linksValued = new Int32Array(n);
   const linksTotal = new Int32Array(n);
   const offsets = new Int32Array(n + 1);
-  const targetList: number[] = [];
-  const weightList: number[] = [];
+  // merged edges: at most one per counted link
+  const targets = new Int32Array(linkCount);
+  const weights = new Float64Array(linkCount);
+  let edges = 0;
   // merge parallel links: slot of each buyer within the current supplier's row
   const slot = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const e = nodes[i]!;
-    const rowStart = targetList.length;
-    for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) {
-      const k = links.out.items[q]!;
-      if (!keep(k)) continue;
-      const j = position[links.to[k]!]!;
-      const v = links.value[k]!;
+  for (let i = 0, c = 0; i < n; i++) {
+    const rowStart = edges;
+    for (; c < rowEnd[i]!; c++) {
+      const j = keptBuyer[c]!;
+      const v = keptValue[c]!;
       linksTotal[i]!++;
       linksTotal[j]!++;
-      if (!Number.isNaN(v)) {
+      const known = !Number.isNaN(v);
+      if (known) {
         valueOut[i]! += v;
         valueIn[j]! += v;
         linksValued[i]!++;
         linksValued[j]!++;
       }
+      const weight = weighting === 'count' ? 1 : known ? v : imputed;
       if (slot[j]! < 0) {
-        slot[j] = targetList.length;
-        targetList.push(j);
-        weightList.push(weightOf(k));
+        slot[j] = edges;
+        targets[edges] = j;
+        weights[edges] = weight;
+        edges++;
         buyers[i]!++;
         suppliers[j]!++;
-      } else weightList[slot[j]!]! += weightOf(k);
+      } else weights[slot[j]!]! += weight;
     }
-    for (let t = rowStart; t < targetList.length; t++) slot[targetList[t]!] = -1;
-    offsets[i + 1] = targetList.length;
+    for (let t = rowStart; t < edges; t++) slot[targets[t]!] = -1;
+    offsets[i + 1] = edges;
   }
   return {
     order: n,
     offsets,
-    targets: Int32Array.from(targetList),
-    weights: Float64Array.from(weightList),
+    targets: targets.slice(0, edges),
+    weights: weights.slice(0, edges),
     nodes,
     position,
     linkCount,
-    valuedLinks: known.length,
+    valuedLinks: valued,
     weighting,
     imputedWeight,
     suppliers,
@@ -344,6 +394,29 @@ export function scopeNetwork(model: ChainModel, members: ArrayLike<number>, opti
     linksValued,
     linksTotal,
   };
+}
+
+const roleChainsCache = new WeakMap<ChainModel, { offsets: Int32Array; items: Int32Array }>();
+
+/**
+ * Per enterprise, the chain index of each of its `chainRoles` entries (−1 for a chain the model
+ * does not know), in compressed rows; cached per model, so that scoping needs no record lookups.
+ */
+function roleChains(model: ChainModel): { offsets: Int32Array; items: Int32Array } {
+  let rows = roleChainsCache.get(model);
+  if (rows === undefined) {
+    const records = model.dataset.enterprises;
+    const chainById = model.index.chains.byId;
+    const offsets = new Int32Array(records.length + 1);
+    const items: number[] = [];
+    for (let e = 0; e < records.length; e++) {
+      for (const r of records[e]!.chainRoles ?? []) items.push(chainById.get(r.chain) ?? -1);
+      offsets[e + 1] = items.length;
+    }
+    rows = { offsets, items: Int32Array.from(items) };
+    roleChainsCache.set(model, rows);
+  }
+  return rows;
 }
 
 /**
@@ -362,7 +435,7 @@ export function scopeMembers(
 ): Int32Array {
   const { enterprises, segments } = model.index;
   const allowed = statusTable(statuses, ENTERPRISE_STATUSES);
-  const chainId = chainIdx === undefined ? undefined : model.index.chains.ids[chainIdx];
+  const roles = chainIdx === undefined ? undefined : roleChains(model);
   const picked: number[] = [];
   for (const e of enterprisesInRegionIdx(model, regionIdx)) {
     if (!allowed[enterprises.status[e]!]) continue;
@@ -371,7 +444,8 @@ export function scopeMembers(
       for (let k = enterprises.segments.offsets[e]!; k < enterprises.segments.offsets[e + 1]!; k++)
         if (segments.chain[enterprises.segments.items[k]!] === chainIdx) inChain = true;
       // a firm with a declared role in the chain belongs to it even where its segment is not recorded
-      if (!inChain) inChain = (model.dataset.enterprises[e]!.chainRoles ?? []).some((r) => r.chain === chainId);
+      if (!inChain)
+        for (let k = roles!.offsets[e]!; k < roles!.offsets[e + 1]!; k++) if (roles!.items[k] === chainIdx) inChain = true;
       if (!inChain) continue;
     }
     picked.push(e);

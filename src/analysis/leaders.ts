@@ -39,6 +39,10 @@
  * Assumptions: the dataset records the relevant local links (missing links lower a firm's
  * partners, link value and centrality); a composite is a screening device, not a measure.
  *
+ * Cost: linear in the scope's firms and their links over typed arrays, plus PageRank and the
+ * (sampled) betweenness of ./centrality.ts; one entry per ranked firm (the result), with the
+ * reason text built only for the flagged firms.
+ *
  * References: Page et al. (1999) PageRank; Brandes (2001) betweenness; on chain leaders and
  * anchor firms in production networks: Gereffi, Humphrey & Sturgeon (2005), The governance of
  * global value chains, Rev. Int. Political Economy 12(1), 78–104.
@@ -254,23 +258,29 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
   const potential = new Int32Array(n);
   const segmentCount = new Int32Array(n);
   const stamp = new Int32Array(ns).fill(-1);
+  // own[s] === i: s is one of member i's segments; counted[s] === i: s already counted for i
+  const own = new Int32Array(ns).fill(-1);
+  const counted = new Int32Array(ns).fill(-1);
   for (let i = 0; i < n; i++) {
     const e = members[i]!;
-    const own = new Set<number>();
-    for (let k = enterprises.segments.offsets[e]!; k < enterprises.segments.offsets[e + 1]!; k++) own.add(enterprises.segments.items[k]!);
-    for (const s of own) if (inChainScope(s)) segmentCount[i]!++;
+    const first = enterprises.segments.offsets[e]!;
+    const last = enterprises.segments.offsets[e + 1]!;
+    for (let k = first; k < last; k++) own[enterprises.segments.items[k]!] = i;
     let total = 0;
-    for (const s of own) {
+    for (let k = first; k < last; k++) {
+      const s = enterprises.segments.items[k]!;
+      if (counted[s] === i) continue;
+      counted[s] = i;
       if (!inChainScope(s)) continue;
-      for (const [csr, end] of [
-        [flows.in, flows.from],
-        [flows.out, flows.to],
-      ] as const) {
+      segmentCount[i]!++;
+      for (let side = 0; side < 2; side++) {
+        const csr = side === 0 ? flows.in : flows.out;
+        const end = side === 0 ? flows.from : flows.to;
         for (let q = csr.offsets[s]!; q < csr.offsets[s + 1]!; q++) {
           const t = end[csr.items[q]!]!;
           if (stamp[t] === i) continue;
           stamp[t] = i;
-          total += membersInSegment[t]! - (own.has(t) ? 1 : 0);
+          total += membersInSegment[t]! - (own[t] === i ? 1 : 0);
         }
       }
     }
@@ -288,15 +298,19 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
       outputTotal += output[i]!;
     }
   }
-  const partners = (i: number) => net.suppliers[i]! + net.buyers[i]!;
   const linkValue = (i: number) => (net.linksTotal[i]! > 0 && net.linksValued[i]! === 0 ? Number.NaN : net.valueIn[i]! + net.valueOut[i]!);
-  const raw: Record<LeaderComponent, (i: number) => number> = {
-    output: (i) => output[i]!,
-    partners,
-    linkValue,
-    pagerank: (i) => pr.scores[i]!,
-    betweenness: (i) => (bc?.scores ? bc.scores[i]! : Number.NaN),
-    potential: (i) => potential[i]!,
+  const component = (f: (i: number) => number) => {
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = f(i);
+    return values;
+  };
+  const raw: Record<LeaderComponent, Float64Array> = {
+    output,
+    partners: component((i) => net.suppliers[i]! + net.buyers[i]!),
+    linkValue: component(linkValue),
+    pagerank: pr.scores,
+    betweenness: bc?.scores ?? new Float64Array(n).fill(Number.NaN),
+    potential: component((i) => potential[i]!),
   };
 
   // availability of each component for the scope
@@ -349,21 +363,21 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
   const ranked = availableWeight > 0;
 
   // scores and composite
-  const maxOf = (f: (i: number) => number) => {
+  const maxOf = (values: Float64Array) => {
     let m = 0;
-    for (let i = 0; i < n; i++) {
-      const v = f(i);
-      if (v > m) m = v;
-    }
+    for (let i = 0; i < n; i++) if (values[i]! > m) m = values[i]!;
     return m;
   };
   const max = Object.fromEntries(LEADER_COMPONENTS.map((c) => [c, maxOf(raw[c])])) as Record<LeaderComponent, number>;
-  const entries: LeaderEntry[] = [];
+  const entries: LeaderEntry[] = new Array<LeaderEntry>(n);
+  // sort key: the composite, −1 for a firm with no usable component at all (it ranks last)
+  const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const e = members[i]!;
     const id = enterprises.ids[e]!;
     const record = model.dataset.enterprises[e]!;
-    const role = scope.chain === undefined ? (record.role ?? null) : (roleIn(model, id, scope.chain) ?? null);
+    // roleIn without the id lookups (the chain was checked by resolveScope)
+    const role = scope.chain === undefined ? (record.role ?? null) : (record.chainRoles?.find((r) => r.chain === scope.chain)?.role ?? record.role ?? null);
     const declaredLeader =
       scope.chain === undefined ? record.role === 'leader' || (record.chainRoles ?? []).some((r) => r.role === 'leader') : role === 'leader';
     const scores = {} as Record<LeaderComponent, number | null>;
@@ -371,7 +385,7 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
     let sum = 0;
     let weight = 0;
     for (const c of infos) {
-      const v = raw[c.name](i);
+      const v = raw[c.name][i]!;
       if (!c.available || Number.isNaN(v)) {
         scores[c.name] = null;
         if (c.available) missing.push(c.name);
@@ -382,14 +396,16 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
       sum += c.usedWeight * score;
       weight += c.usedWeight;
     }
-    const lv = linkValue(i);
-    entries.push({
+    const lv = raw.linkValue[i]!;
+    const composite = ranked && weight > 0 ? sum / weight : null;
+    keys[i] = composite ?? -1;
+    entries[i] = {
       rank: 0,
       id,
       name: record.name,
       role,
       declaredLeader,
-      composite: ranked && weight > 0 ? sum / weight : null,
+      composite,
       values: {
         output: Number.isNaN(output[i]!) ? null : output[i]!,
         outputShare: Number.isNaN(output[i]!) || !(outputTotal > 0) ? null : output[i]! / outputTotal,
@@ -403,17 +419,17 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
       scores,
       missing,
       segments: segmentCount[i]!,
-    });
+    };
   }
-  // a firm with no usable component at all (everything missing) ranks last
   const key = (x: LeaderEntry) => x.composite ?? -1;
-  const order = entries.map((_, i) => i).sort((a, b) => key(entries[b]!) - key(entries[a]!) || members[a]! - members[b]!);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[b]! - keys[a]! || members[a]! - members[b]!);
   const ranking = order.map((i) => entries[i]!);
   const EPS = 1e-12;
-  ranking.forEach((entry, j) => {
-    const previous = ranking[j - 1];
-    entry.rank = previous && key(previous) <= key(entry) + EPS ? previous.rank : j + 1;
-  });
+  for (let j = 0; j < n; j++) {
+    const entry = ranking[j]!;
+    const previous = j > 0 ? ranking[j - 1]! : undefined;
+    entry.rank = previous && keys[order[j - 1]!]! <= keys[order[j]!]! + EPS ? previous.rank : j + 1;
+  }
 
   // flags
   const flags: LeaderFlag[] = [];
@@ -440,8 +456,8 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
     const chainText = scope.chain === undefined ? { zh: '', en: '' } : { zh: `在产业链 ${scope.chain} 中`, en: ` in chain ${scope.chain}` };
     for (const x of ranking) {
       const composite = x.composite ?? 0;
-      const numbers = describeValues(x, infos);
       if (x.declaredLeader && (x.rank > top || (composite <= 0 && maxComposite > 0))) {
+        const numbers = describeValues(x, infos);
         flags.push({
           code: 'declared_leader_low',
           enterprise: x.id,
@@ -459,6 +475,7 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
         const versus = Number.isFinite(bestLeader)
           ? { zh: `高于所有申报链主（最高排名第 ${bestLeader}）`, en: `above every declared leader (best rank ${bestLeader})` }
           : { zh: '范围内无申报链主', en: 'no leader is declared in scope' };
+        const numbers = describeValues(x, infos);
         flags.push({
           code: 'undeclared_high',
           enterprise: x.id,

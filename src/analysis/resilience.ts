@@ -33,18 +33,32 @@
  *   links (with a chain, links whose product segment belongs to another chain are left out).
  * - A supplier d cuts the leader off from segment S when every supply path from every provider
  *   of S in the subgraph to the leader passes through d: d dominates all of S's providers in the
- *   reversed subgraph rooted at the leader. Dominators by the iterative algorithm of Cooper,
- *   Harvey & Kennedy over compact arrays; the common dominators of S's providers are the
- *   dominator-tree ancestors of their nearest common ancestor (excluding the leader).
+ *   reversed subgraph rooted at the leader. Dominators by semi-NCA (Georgiadis 2005:
+ *   Lengauer & Tarjan's semidominators with simple path compression, then each immediate
+ *   dominator as a nearest common ancestor) over compact arrays; the common dominators of S's
+ *   providers are the dominator-tree ancestors of their nearest common ancestor (excluding the
+ *   leader). (The dominator tree is unique: any correct algorithm gives the same result.)
  * - Also reported: articulation points of the subgraph taken as undirected (Hopcroft–Tarjan;
  *   a looser notion: removing one disconnects the subgraph), and single-source segments (the
  *   leader's direct input segments with one supplier).
  *
+ * Cost
+ * - simulateDisruption: the cascade costs, per round, each queued firm's inputs (its row of the
+ *   input table, built on first use: no pass over the whole link table) plus the buyers of each
+ *   firm whose factor fell; then O(firms) typed passes and output linear in the firms affected.
+ *   assessResilience shares one input table and the cascade's buffers across its simulations
+ *   (each costs what it touches, plus a pass over the scope's firms).
+ * - singlePointsOfFailure: linear in the leader's supply subgraph (firms + links; dominators
+ *   O(m log n)), plus O(firms) to allocate the numbering; no pass over the whole link table.
+ * - Caches per model (WeakMap, the model itself untouched): the buyer of every out-link
+ *   (4 bytes per link, for the cascade's worklist) and the in-link rows used so far by the
+ *   subgraph searches and input tables (supplier, status, input group: 9 bytes per link at most).
+ *
  * References
  * - Inoue, H. & Todo, Y. (2019). Firm-level propagation of shocks through supply-chain networks.
  *   Nature Sustainability 2, 841–847.
- * - Cooper, K. D., Harvey, T. J. & Kennedy, K. (2001). A simple, fast dominance algorithm.
- *   Software Practice & Experience 4, 1–10.
+ * - Georgiadis, L. (2005). Linear-time algorithms for dominators and related problems. PhD
+ *   thesis, Princeton University (semi-NCA, ch. 2).
  * - Lengauer, T. & Tarjan, R. E. (1979). A fast algorithm for finding dominators in a flowgraph.
  *   ACM TOPLAS 1(1), 121–141.
  * - Hopcroft, J. & Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
@@ -58,94 +72,159 @@ import { LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/
 import { DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './centrality.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
 
-/** Marks a link that does not count (status not counted). */
-const NOT_COUNTED = -0x7fffffff;
 /** Output factors below this are "cut off". */
 const CUT_OFF = 1e-9;
 
 /**
- * Input group of every link (see the file header): a global segment index, or −1 − supplier for
- * a supplier with no segment; {@link NOT_COUNTED} for links of a status that does not count.
+ * Input group of one counted link (see the file header): its product segment where tagged;
+ * otherwise the first segment of the supplier that feeds one of the buyer's segments by a flow
+ * of its chain, else the supplier's first segment, else −1 − supplier.
  */
-function linkGroups(model: ChainModel, counted: Uint8Array): Int32Array {
+function linkGroup(model: ChainModel, k: number): number {
   const { links, enterprises, flows } = model.index;
-  const groups = new Int32Array(links.from.length);
-  for (let k = 0; k < groups.length; k++) {
-    if (!counted[links.status[k]!]) {
-      groups[k] = NOT_COUNTED;
-      continue;
+  const tagged = links.segment[k]!;
+  if (tagged >= 0) return tagged;
+  const from = links.from[k]!;
+  const to = links.to[k]!;
+  const segOffsets = enterprises.segments.offsets;
+  const segItems = enterprises.segments.items;
+  const first = segOffsets[from]!;
+  const end = segOffsets[from + 1]!;
+  const toStart = segOffsets[to]!;
+  const toEnd = segOffsets[to + 1]!;
+  for (let a = first; a < end; a++) {
+    const s = segItems[a]!;
+    for (let q = flows.out.offsets[s]!; q < flows.out.offsets[s + 1]!; q++) {
+      const t = flows.to[flows.out.items[q]!]!;
+      for (let b = toStart; b < toEnd; b++) if (segItems[b] === t) return s;
     }
-    const tagged = links.segment[k]!;
-    if (tagged >= 0) {
-      groups[k] = tagged;
-      continue;
-    }
-    const from = links.from[k]!;
-    const to = links.to[k]!;
-    const first = enterprises.segments.offsets[from]!;
-    const end = enterprises.segments.offsets[from + 1]!;
-    let group = first < end ? enterprises.segments.items[first]! : -1 - from;
-    search: for (let a = first; a < end; a++) {
-      const s = enterprises.segments.items[a]!;
-      for (let q = flows.out.offsets[s]!; q < flows.out.offsets[s + 1]!; q++) {
-        const t = flows.to[flows.out.items[q]!]!;
-        for (let b = enterprises.segments.offsets[to]!; b < enterprises.segments.offsets[to + 1]!; b++)
-          if (enterprises.segments.items[b] === t) {
-            group = s;
-            break search;
-          }
-      }
-    }
-    groups[k] = group;
   }
-  return groups;
+  return first < end ? segItems[first]! : -1 - from;
 }
 
-/** Per buyer, its counted in-links sorted by group, with the weight of each within its group. */
+/**
+ * Per buyer, its counted in-links sorted by group (then link), with the supplier and the weight
+ * of each within its group. Rows are built on first use ({@link inputRow}) from the model's
+ * cached in-link rows, so a simulation pays only for the buyers it evaluates.
+ */
 interface InputTable {
-  offsets: Int32Array;
-  links: Int32Array;
+  counted: Uint8Array;
+  /** Start of each buyer's row in the columns, −1 until built. */
+  start: Int32Array;
+  length: Int32Array;
+  from: Int32Array;
   groups: Int32Array;
   weights: Float64Array;
+  size: number;
+  /** Scratch of one row being built: link, group, supplier, order. */
+  scratchLink: Int32Array;
+  scratchGroup: Int32Array;
+  scratchFrom: Int32Array;
+  scratchOrder: Int32Array;
 }
 
-function inputTable(model: ChainModel, groups: Int32Array): InputTable {
-  const { links } = model.index;
+function inputTable(model: ChainModel, counted: Uint8Array): InputTable {
   const ne = model.index.enterprises.ids.length;
-  const offsets = new Int32Array(ne + 1);
-  const list: number[] = [];
-  for (let e = 0; e < ne; e++) {
-    const row: number[] = [];
-    for (let q = links.in.offsets[e]!; q < links.in.offsets[e + 1]!; q++) {
-      const k = links.in.items[q]!;
-      if (groups[k] !== NOT_COUNTED) row.push(k);
-    }
-    row.sort((a, b) => groups[a]! - groups[b]! || a - b);
-    for (const k of row) list.push(k);
-    offsets[e + 1] = list.length;
+  const capacity = Math.min(model.index.links.from.length, 1 << 16);
+  return {
+    counted,
+    start: new Int32Array(ne).fill(-1),
+    length: new Int32Array(ne),
+    from: new Int32Array(capacity),
+    groups: new Int32Array(capacity),
+    weights: new Float64Array(capacity),
+    size: 0,
+    scratchLink: new Int32Array(64),
+    scratchGroup: new Int32Array(64),
+    scratchFrom: new Int32Array(64),
+    scratchOrder: new Int32Array(64),
+  };
+}
+
+/**
+ * Start of buyer e's row in the table's columns, building it first if needed (which may
+ * reallocate the columns: read them after the call). A group's links weigh their values when
+ * every one has a value and they sum to more than 0, else 1 each.
+ */
+function inputRow(model: ChainModel, table: InputTable, e: number): number {
+  const built = table.start[e]!;
+  if (built >= 0) return built;
+  const { links } = model.index;
+  const rows = supplyRows(model);
+  const at = cachedRow(model, rows, e);
+  const base = links.in.offsets[e]!;
+  const degree = links.in.offsets[e + 1]! - base;
+  if (degree > table.scratchLink.length) {
+    const size = Math.max(degree, 2 * table.scratchLink.length);
+    table.scratchLink = new Int32Array(size);
+    table.scratchGroup = new Int32Array(size);
+    table.scratchFrom = new Int32Array(size);
+    table.scratchOrder = new Int32Array(size);
   }
-  const linkArr = Int32Array.from(list);
-  const groupArr = linkArr.map((k) => groups[k]!);
-  const weights = new Float64Array(linkArr.length);
-  for (let e = 0; e < ne; e++) {
-    let start = offsets[e]!;
-    const end = offsets[e + 1]!;
-    while (start < end) {
-      let stop = start;
-      let allKnown = true;
-      let sum = 0;
-      while (stop < end && groupArr[stop] === groupArr[start]) {
-        const v = links.value[linkArr[stop]!]!;
-        if (Number.isNaN(v)) allKnown = false;
-        else sum += v;
-        stop++;
+  const { counted, scratchLink: sk, scratchGroup: sg, scratchFrom: sf, scratchOrder: order } = table;
+  let c = 0;
+  for (let r = 0; r < degree; r++) {
+    if (!counted[rows.status[at + r]!]) continue;
+    sk[c] = links.in.items[base + r]!;
+    sg[c] = rows.group[at + r]!;
+    sf[c] = rows.from[at + r]!;
+    order[c] = c;
+    c++;
+  }
+  // order by (group, link): insertion sort for short rows, else a library sort
+  const before = (a: number, b: number) => sg[a]! < sg[b]! || (sg[a] === sg[b] && sk[a]! < sk[b]!);
+  if (c <= 32) {
+    for (let i = 1; i < c; i++) {
+      const x = order[i]!;
+      let j = i;
+      while (j > 0 && before(x, order[j - 1]!)) {
+        order[j] = order[j - 1]!;
+        j--;
       }
-      const byValue = allKnown && sum > 0;
-      for (let j = start; j < stop; j++) weights[j] = byValue ? links.value[linkArr[j]!]! : 1;
-      start = stop;
+      order[j] = x;
     }
+  } else {
+    const sorted = Array.from(order.subarray(0, c)).sort((a, b) => sg[a]! - sg[b]! || sk[a]! - sk[b]!);
+    for (let i = 0; i < c; i++) order[i] = sorted[i]!;
   }
-  return { offsets, links: linkArr, groups: groupArr, weights };
+  let start = table.size;
+  if (start + c > table.from.length) {
+    const capacity = Math.min(links.from.length, Math.max(2 * table.from.length, start + c));
+    const from = new Int32Array(capacity);
+    const groups = new Int32Array(capacity);
+    const weights = new Float64Array(capacity);
+    from.set(table.from.subarray(0, start));
+    groups.set(table.groups.subarray(0, start));
+    weights.set(table.weights.subarray(0, start));
+    table.from = from;
+    table.groups = groups;
+    table.weights = weights;
+  }
+  const { from, groups, weights } = table;
+  for (let i = 0; i < c; i++) {
+    from[start + i] = sf[order[i]!]!;
+    groups[start + i] = sg[order[i]!]!;
+  }
+  const end = start + c;
+  let run = start;
+  while (run < end) {
+    let stop = run;
+    let allKnown = true;
+    let sum = 0;
+    while (stop < end && groups[stop] === groups[run]) {
+      const v = links.value[sk[order[stop - start]!]!]!;
+      if (Number.isNaN(v)) allKnown = false;
+      else sum += v;
+      stop++;
+    }
+    const byValue = allKnown && sum > 0;
+    for (let j = run; j < stop; j++) weights[j] = byValue ? links.value[sk[order[j - start]!]!]! : 1;
+    run = stop;
+  }
+  table.size = end;
+  table.start[e] = start;
+  table.length[e] = c;
+  return start;
 }
 
 /** What to remove: enterprises, every enterprise of a segment, or every supplier located in a region. */
@@ -227,7 +306,7 @@ export interface DisruptionResult {
   reason: Reason;
 }
 
-function resolveTargets(model: ChainModel, remove: DisruptionTarget, groupsCounted: Int32Array): { removed: number[]; label: Reason } {
+function resolveTargets(model: ChainModel, remove: DisruptionTarget, counted: Uint8Array): { removed: number[]; label: Reason } {
   const { segments, links } = model.index;
   if ('enterprises' in remove) {
     const removed = [...new Set(remove.enterprises.map((id) => enterpriseIndex(model, id)))].sort((a, b) => a - b);
@@ -254,7 +333,7 @@ function resolveTargets(model: ChainModel, remove: DisruptionTarget, groupsCount
     const removed: number[] = [];
     for (const e of enterprisesInRegionIdx(model, r)) {
       let supplies = false;
-      for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) if (groupsCounted[links.out.items[q]!] !== NOT_COUNTED) supplies = true;
+      for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) if (counted[links.status[links.out.items[q]!]!]) supplies = true;
       if (supplies) removed.push(e);
     }
     removed.sort((a, b) => a - b);
@@ -269,7 +348,76 @@ function resolveTargets(model: ChainModel, remove: DisruptionTarget, groupsCount
   throw new ChainError('invalid_argument', 'remove must give enterprises, a chain and segment, or a region', { remove });
 }
 
-/** Output factors after a shock (see the file header); `removed` keep 1 − shortfall. */
+/**
+ * Buffers of {@link cascade}, reusable across cascades on one model: after a cascade, `phi` is 1
+ * and `isRemoved` 0 everywhere except at the entries listed in `touched[0 .. touchedCount)`.
+ */
+interface CascadeWork {
+  phi: Float64Array;
+  isRemoved: Uint8Array;
+  /** Last round stamp at which each firm was queued (stamps grow across cascades). */
+  queued: Int32Array;
+  stamp: number;
+  frontier: Int32Array;
+  next: Int32Array;
+  touched: Int32Array;
+  touchedCount: number;
+}
+
+function cascadeWork(ne: number): CascadeWork {
+  return {
+    phi: new Float64Array(ne).fill(1),
+    isRemoved: new Uint8Array(ne),
+    queued: new Int32Array(ne).fill(-1),
+    stamp: 0,
+    frontier: new Int32Array(ne),
+    next: new Int32Array(ne),
+    touched: new Int32Array(ne),
+    touchedCount: 0,
+  };
+}
+
+/** Puts the work buffers back to φ = 1, nothing removed. */
+function resetWork(work: CascadeWork): void {
+  for (let t = 0; t < work.touchedCount; t++) {
+    const e = work.touched[t]!;
+    work.phi[e] = 1;
+    work.isRemoved[e] = 0;
+  }
+  work.touchedCount = 0;
+}
+
+/** The buyer of each entry of `links.out.items`, filled firm by firm on first use. */
+interface OutBuyers {
+  buyer: Int32Array;
+  ready: Uint8Array;
+}
+
+const outBuyersCache = new WeakMap<ChainModel, OutBuyers>();
+
+/** The model's out-link buyers (cached per model: 4 bytes per link), with firm e's row filled. */
+function outBuyers(model: ChainModel): OutBuyers {
+  let cached = outBuyersCache.get(model);
+  if (cached === undefined) {
+    cached = { buyer: new Int32Array(model.index.links.out.items.length), ready: new Uint8Array(model.index.enterprises.ids.length) };
+    outBuyersCache.set(model, cached);
+  }
+  return cached;
+}
+
+function fillOutRow(model: ChainModel, out: OutBuyers, e: number): void {
+  const { links } = model.index;
+  for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) out.buyer[q] = links.to[links.out.items[q]!]!;
+  out.ready[e] = 1;
+}
+
+/**
+ * Output factors after a shock (see the file header), in `work.phi`; `removed` keep 1 − shortfall.
+ * Rounds: the firms queued in a round are evaluated in ascending index order, each against the
+ * factors as they stand (updated earlier in the same round included); a firm whose factor fell by
+ * more than `tolerance` queues its buyers (every buyer by any link, the removed excepted) for the
+ * next round.
+ */
 function cascade(
   model: ChainModel,
   table: InputTable,
@@ -277,42 +425,56 @@ function cascade(
   shortfall: number,
   tolerance: number,
   maxRounds: number,
-): { phi: Float64Array; rounds: number; converged: boolean } {
-  const { links } = model.index;
-  const ne = model.index.enterprises.ids.length;
-  const phi = new Float64Array(ne).fill(1);
-  const isRemoved = new Uint8Array(ne);
+  work: CascadeWork,
+): { rounds: number; converged: boolean } {
+  const outOffsets = model.index.links.out.offsets;
+  const out = outBuyers(model);
+  const outBuyer = out.buyer;
+  const ne = outOffsets.length - 1;
+  const { phi, isRemoved, queued, touched } = work;
   for (const e of removed) {
+    if (!isRemoved[e] && phi[e] === 1) touched[work.touchedCount++] = e;
     isRemoved[e] = 1;
     phi[e] = 1 - shortfall;
   }
-  const queued = new Int32Array(ne).fill(-1);
-  let frontier: number[] = [];
-  const enqueueBuyers = (e: number, round: number) => {
-    for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) {
-      const b = links.to[links.out.items[q]!]!;
-      if (isRemoved[b] || queued[b] === round) continue;
-      queued[b] = round;
-      frontier.push(b);
+  // round r of this cascade is stamped base + r
+  const base = work.stamp;
+  let frontier = work.frontier;
+  let next = work.next;
+  let size = 0;
+  if (shortfall > 0)
+    for (const e of removed) {
+      if (!out.ready[e]) fillOutRow(model, out, e);
+      for (let q = outOffsets[e]!; q < outOffsets[e + 1]!; q++) {
+        const b = outBuyer[q]!;
+        if (isRemoved[b] || queued[b] === base) continue;
+        queued[b] = base;
+        frontier[size++] = b;
+      }
     }
-  };
-  if (shortfall > 0) for (const e of removed) enqueueBuyers(e, 0);
   let rounds = 0;
-  while (frontier.length > 0 && rounds < maxRounds) {
-    const current = frontier.sort((a, b) => a - b);
-    frontier = [];
+  while (size > 0 && rounds < maxRounds) {
+    // ascending order: the firms queued with the last stamp, by a scan when they are many
+    if (size * 16 > ne) {
+      const last = base + rounds;
+      for (let e = 0, f = 0; f < size; e++) if (queued[e] === last) frontier[f++] = e;
+    } else frontier.subarray(0, size).sort();
     rounds++;
-    for (const i of current) {
+    const stamp = base + rounds;
+    let nextSize = 0;
+    for (let f = 0; f < size; f++) {
+      const i = frontier[f]!;
       let factor = 1;
-      let j = table.offsets[i]!;
-      const end = table.offsets[i + 1]!;
+      let j = inputRow(model, table, i);
+      const end = j + table.length[i]!;
+      const { from, groups, weights } = table;
       while (j < end) {
-        const g = table.groups[j]!;
+        const g = groups[j]!;
         let num = 0;
         let den = 0;
-        while (j < end && table.groups[j] === g) {
-          const w = table.weights[j]!;
-          num += w * phi[links.from[table.links[j]!]!]!;
+        while (j < end && groups[j] === g) {
+          const w = weights[j]!;
+          num += w * phi[from[j]!]!;
           den += w;
           j++;
         }
@@ -320,45 +482,73 @@ function cascade(
         if (share < factor) factor = share;
       }
       // monotone: suppliers' factors only fall, so φ only falls
-      if (factor < phi[i]! - tolerance) {
+      const old = phi[i]!;
+      if (factor < old - tolerance) {
+        if (old === 1 && factor !== 1) touched[work.touchedCount++] = i;
         phi[i] = factor;
-        enqueueBuyers(i, rounds);
-      } else if (factor < phi[i]!) phi[i] = factor;
+        if (!out.ready[i]) fillOutRow(model, out, i);
+        for (let q = outOffsets[i]!; q < outOffsets[i + 1]!; q++) {
+          const b = outBuyer[q]!;
+          if (isRemoved[b] || queued[b] === stamp) continue;
+          queued[b] = stamp;
+          next[nextSize++] = b;
+        }
+      } else if (factor < old) {
+        if (old === 1) touched[work.touchedCount++] = i;
+        phi[i] = factor;
+      }
     }
+    const t = frontier;
+    frontier = next;
+    next = t;
+    size = nextSize;
   }
-  return { phi, rounds, converged: frontier.length === 0 };
+  work.stamp = base + rounds + 1;
+  return { rounds, converged: size === 0 };
 }
 
-function totals(model: ChainModel, phi: Float64Array, members: Iterable<number>): LossTotals {
+/**
+ * Loss totals over `members` in the list's order (all firms in index order when null), leaving
+ * out the firm `skip` and the firms marked in `skipMask`.
+ */
+function totals(model: ChainModel, phi: Float64Array, members: ArrayLike<number> | null, skip = -1, skipMask: Uint8Array | null = null): LossTotals {
   const output = model.index.enterprises.output;
-  const t: LossTotals = {
-    firms: 0,
-    firmsAffected: 0,
-    firmsCutOff: 0,
-    outputLost: 0,
-    knownOutput: 0,
-    lostShare: null,
-    firmEquivalentsLost: 0,
-    firmShareLost: null,
-    affectedWithUnknownOutput: 0,
-  };
-  for (const e of members) {
-    const lost = 1 - phi[e]!;
-    t.firms++;
-    t.firmEquivalentsLost += lost;
-    if (lost > 0) t.firmsAffected++;
-    if (phi[e]! < CUT_OFF) t.firmsCutOff++;
+  let firms = 0;
+  let firmsAffected = 0;
+  let firmsCutOff = 0;
+  let outputLost = 0;
+  let knownOutput = 0;
+  let firmEquivalentsLost = 0;
+  let affectedWithUnknownOutput = 0;
+  const count = members === null ? phi.length : members.length;
+  for (let m = 0; m < count; m++) {
+    const e = members === null ? m : members[m]!;
+    if (e === skip || (skipMask !== null && skipMask[e] === 1)) continue;
+    const f = phi[e]!;
+    const lost = 1 - f;
+    firms++;
+    firmEquivalentsLost += lost;
+    if (lost > 0) firmsAffected++;
+    if (f < CUT_OFF) firmsCutOff++;
     const x = output[e]!;
     if (Number.isNaN(x)) {
-      if (lost > 0) t.affectedWithUnknownOutput++;
+      if (lost > 0) affectedWithUnknownOutput++;
     } else {
-      t.knownOutput += x;
-      t.outputLost += lost * x;
+      knownOutput += x;
+      outputLost += lost * x;
     }
   }
-  t.lostShare = t.knownOutput > 0 ? t.outputLost / t.knownOutput : null;
-  t.firmShareLost = t.firms > 0 ? t.firmEquivalentsLost / t.firms : null;
-  return t;
+  return {
+    firms,
+    firmsAffected,
+    firmsCutOff,
+    outputLost,
+    knownOutput,
+    lostShare: knownOutput > 0 ? outputLost / knownOutput : null,
+    firmEquivalentsLost,
+    firmShareLost: firms > 0 ? firmEquivalentsLost / firms : null,
+    affectedWithUnknownOutput,
+  };
 }
 
 /**
@@ -379,10 +569,11 @@ export function simulateDisruption(model: ChainModel, options: DisruptionOptions
   const tolerance = options.tolerance ?? 1e-12;
   const maxRounds = options.maxRounds ?? 10000;
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
-  const groups = linkGroups(model, counted);
-  const { removed, label } = resolveTargets(model, options.remove, groups);
-  const table = inputTable(model, groups);
-  const { phi, rounds, converged } = cascade(model, table, removed, shortfall, tolerance, maxRounds);
+  const { removed, label } = resolveTargets(model, options.remove, counted);
+  const table = inputTable(model, counted);
+  const work = cascadeWork(model.index.enterprises.ids.length);
+  const { rounds, converged } = cascade(model, table, removed, shortfall, tolerance, maxRounds, work);
+  const phi = work.phi;
   return describeDisruption(model, phi, removed, shortfall, rounds, converged, label, options.region);
 }
 
@@ -398,15 +589,20 @@ function describeDisruption(
 ): DisruptionResult {
   const { enterprises, segments } = model.index;
   const ne = enterprises.ids.length;
+  const ns = segments.keys.length;
   const isRemoved = new Uint8Array(ne);
   for (const e of removed) isRemoved[e] = 1;
-  const affected: number[] = [];
-  for (let e = 0; e < ne; e++) if (phi[e]! < 1) affected.push(e);
-  const outputOf = (e: number) => (Number.isNaN(enterprises.output[e]!) ? null : enterprises.output[e]!);
-  const entries: DisruptionEntry[] = affected.map((e) => {
-    const output = outputOf(e);
+  let affectedCount = 0;
+  for (let e = 0; e < ne; e++) if (phi[e]! < 1) affectedCount++;
+  const affected = new Int32Array(affectedCount);
+  for (let e = 0, a = 0; e < ne; e++) if (phi[e]! < 1) affected[a++] = e;
+  const entries: DisruptionEntry[] = new Array<DisruptionEntry>(affectedCount);
+  for (let a = 0; a < affectedCount; a++) {
+    const e = affected[a]!;
+    const x = enterprises.output[e]!;
+    const output = Number.isNaN(x) ? null : x;
     const lost = 1 - phi[e]!;
-    return {
+    entries[a] = {
       id: enterprises.ids[e]!,
       removed: isRemoved[e] === 1,
       outputFactor: phi[e]!,
@@ -415,59 +611,59 @@ function describeDisruption(
       outputLost: output === null ? null : lost * output,
       cutOff: phi[e]! < CUT_OFF,
     };
-  });
+  }
   entries.sort((a, b) => b.lostFraction - a.lostFraction || (b.outputLost ?? -1) - (a.outputLost ?? -1));
 
-  // segments: each firm's output split equally among its segments
-  const segLost = new Map<number, { firms: number; lost: number; equivalents: number }>();
-  for (const e of affected) {
+  // segments: each firm's output split equally among its segments (sums in ascending firm order)
+  const segFirms = new Int32Array(ns);
+  const segLost = new Float64Array(ns);
+  const segEquivalents = new Float64Array(ns);
+  for (let a = 0; a < affectedCount; a++) {
+    const e = affected[a]!;
     const first = enterprises.segments.offsets[e]!;
     const count = enterprises.segments.offsets[e + 1]! - first;
     const lost = 1 - phi[e]!;
     const x = enterprises.output[e]!;
-    for (let a = first; a < first + count; a++) {
-      const s = enterprises.segments.items[a]!;
-      const entry = segLost.get(s) ?? { firms: 0, lost: 0, equivalents: 0 };
-      entry.firms++;
-      entry.equivalents += lost / count;
-      if (!Number.isNaN(x)) entry.lost += (lost * x) / count;
-      segLost.set(s, entry);
+    for (let c = first; c < first + count; c++) {
+      const s = enterprises.segments.items[c]!;
+      segFirms[s]!++;
+      segEquivalents[s]! += lost / count;
+      if (!Number.isNaN(x)) segLost[s]! += (lost * x) / count;
     }
   }
-  const segmentRows = [...segLost.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([s, v]) => {
-      let known = 0;
-      for (let m = segments.enterprises.offsets[s]!; m < segments.enterprises.offsets[s + 1]!; m++) {
-        const e = segments.enterprises.items[m]!;
-        const x = enterprises.output[e]!;
-        const count = enterprises.segments.offsets[e + 1]! - enterprises.segments.offsets[e]!;
-        if (!Number.isNaN(x)) known += x / count;
-      }
-      const key = segments.keys[s]!;
-      const slash = key.indexOf('/');
-      return {
-        chain: key.slice(0, slash),
-        segment: key.slice(slash + 1),
-        firmsAffected: v.firms,
-        outputLost: v.lost,
-        knownOutput: known,
-        lostShare: known > 0 ? v.lost / known : null,
-        firmEquivalentsLost: v.equivalents,
-      };
+  const segmentRows: DisruptionResult['segments'] = [];
+  for (let s = 0; s < ns; s++) {
+    if (segFirms[s] === 0) continue;
+    let known = 0;
+    for (let m = segments.enterprises.offsets[s]!; m < segments.enterprises.offsets[s + 1]!; m++) {
+      const e = segments.enterprises.items[m]!;
+      const x = enterprises.output[e]!;
+      const count = enterprises.segments.offsets[e + 1]! - enterprises.segments.offsets[e]!;
+      if (!Number.isNaN(x)) known += x / count;
+    }
+    const key = segments.keys[s]!;
+    const slash = key.indexOf('/');
+    segmentRows.push({
+      chain: key.slice(0, slash),
+      segment: key.slice(slash + 1),
+      firmsAffected: segFirms[s]!,
+      outputLost: segLost[s]!,
+      knownOutput: known,
+      lostShare: known > 0 ? segLost[s]! / known : null,
+      firmEquivalentsLost: segEquivalents[s]!,
     });
+  }
 
-  const all = Array.from({ length: ne }, (_, e) => e);
-  const total = totals(model, phi, all);
+  const total = totals(model, phi, null);
   const direct = totals(model, phi, removed);
-  const indirect = totals(
-    model,
-    phi,
-    all.filter((e) => !isRemoved[e]),
-  );
+  const indirect = totals(model, phi, null, -1, isRemoved);
   const regionId = regionOption ?? model.dataset.meta.region;
   const local = regionId === undefined ? null : { region: regionId, ...totals(model, phi, enterprisesInRegionIdx(model, regionIndex(model, regionId))) };
-  const cutOff = affected.filter((e) => !isRemoved[e] && phi[e]! < CUT_OFF).map((e) => enterprises.ids[e]!);
+  const cutOff: string[] = [];
+  for (let a = 0; a < affectedCount; a++) {
+    const e = affected[a]!;
+    if (!isRemoved[e] && phi[e]! < CUT_OFF) cutOff.push(enterprises.ids[e]!);
+  }
 
   const lostText =
     total.knownOutput > 0
@@ -540,85 +736,113 @@ export interface SinglePointResult {
   notes: Reason[];
 }
 
+/** Compressed sparse rows over nodes `0 .. n − 1`. */
+interface Rows {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
 /**
- * Immediate dominators of a flow graph rooted at node 0 (Cooper, Harvey & Kennedy), over
- * successor and predecessor CSR rows. Returns idom (idom[0] = 0, −1 for unreachable nodes) and
- * the reachable nodes in postorder (a node's immediate dominator comes after it).
+ * Immediate dominators of a flow graph rooted at node 0 in which every node is reachable from
+ * the root, over successor and predecessor CSR rows: semi-NCA (Georgiadis 2005), i.e.
+ * semidominators as in Lengauer & Tarjan with simple path compression over an iterative
+ * depth-first search, then each idom as the nearest common ancestor of the DFS parent and the
+ * semidominator. O(m log n). Returns idom (idom[0] = 0) and the nodes in DFS preorder (a node's
+ * immediate dominator comes before it).
  */
-function dominators(
-  n: number,
-  succ: { offsets: Int32Array; items: Int32Array },
-  pred: { offsets: Int32Array; items: Int32Array },
-): { idom: Int32Array; postorder: number[] } {
-  // iterative depth-first search for a postorder
-  const post = new Int32Array(n).fill(-1);
-  const order: number[] = [];
+function dominators(n: number, succ: Rows, pred: Rows): { idom: Int32Array; preorder: Int32Array } {
+  // depth-first search: preorder number of each node, node of each number, DFS parent (numbers)
+  const pre = new Int32Array(n).fill(-1);
+  const vertex = new Int32Array(n);
+  const parent = new Int32Array(n);
   const next = new Int32Array(n);
-  const visited = new Uint8Array(n);
-  const stack = [0];
-  visited[0] = 1;
+  const stack = new Int32Array(n);
+  let count = 0;
+  let top = 0;
+  pre[0] = 0;
+  vertex[count++] = 0;
+  stack[top++] = 0;
   next[0] = succ.offsets[0]!;
-  while (stack.length > 0) {
-    const v = stack[stack.length - 1]!;
+  while (top > 0) {
+    const v = stack[top - 1]!;
     if (next[v]! < succ.offsets[v + 1]!) {
       const w = succ.items[next[v]!++]!;
-      if (!visited[w]) {
-        visited[w] = 1;
+      if (pre[w] === -1) {
+        pre[w] = count;
+        vertex[count] = w;
+        parent[count] = pre[v]!;
+        count++;
         next[w] = succ.offsets[w]!;
-        stack.push(w);
+        stack[top++] = w;
       }
-    } else {
-      post[v] = order.length;
-      order.push(v);
-      stack.pop();
+    } else top--;
+  }
+  // semidominators, in preorder numbers, by decreasing number; the forest of processed nodes
+  // (ancestor, −1 at a root) with labels of least semidominator, compressed iteratively
+  const semi = new Int32Array(count);
+  const label = new Int32Array(count);
+  const ancestor = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) semi[i] = label[i] = i;
+  const path = stack; // reused: at most count entries
+  for (let i = count - 1; i > 0; i--) {
+    const w = vertex[i]!;
+    let s = semi[i]!;
+    for (let q = pred.offsets[w]!; q < pred.offsets[w + 1]!; q++) {
+      const u = pre[pred.items[q]!]!;
+      if (u < 0) continue;
+      let best = u;
+      if (ancestor[u] !== -1) {
+        // compress the path from u up to the child of its forest root
+        let depth = 0;
+        let x = u;
+        while (ancestor[ancestor[x]!] !== -1) {
+          path[depth++] = x;
+          x = ancestor[x]!;
+        }
+        while (depth > 0) {
+          x = path[--depth]!;
+          const a = ancestor[x]!;
+          if (semi[label[a]!]! < semi[label[x]!]!) label[x] = label[a]!;
+          ancestor[x] = ancestor[a]!;
+        }
+        best = label[u]!;
+      }
+      if (semi[best]! < s) s = semi[best]!;
     }
+    semi[i] = s;
+    ancestor[i] = parent[i]!;
+  }
+  // idom(w) = nearest common ancestor of parent(w) and semi(w) in the dominator tree so far
+  const idomNumber = new Int32Array(count);
+  for (let i = 1; i < count; i++) {
+    let d = parent[i]!;
+    while (d > semi[i]!) d = idomNumber[d]!;
+    idomNumber[i] = d;
   }
   const idom = new Int32Array(n).fill(-1);
   idom[0] = 0;
-  const intersect = (a: number, b: number) => {
-    while (a !== b) {
-      while (post[a]! < post[b]!) a = idom[a]!;
-      while (post[b]! < post[a]!) b = idom[b]!;
-    }
-    return a;
-  };
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let j = order.length - 1; j >= 0; j--) {
-      const v = order[j]!;
-      if (v === 0) continue;
-      let candidate = -1;
-      for (let q = pred.offsets[v]!; q < pred.offsets[v + 1]!; q++) {
-        const p = pred.items[q]!;
-        if (idom[p] === -1) continue;
-        candidate = candidate === -1 ? p : intersect(p, candidate);
-      }
-      if (candidate !== idom[v]) {
-        idom[v] = candidate;
-        changed = true;
-      }
-    }
-  }
-  return { idom, postorder: order };
+  for (let i = 1; i < count; i++) idom[vertex[i]!] = vertex[idomNumber[i]!]!;
+  return { idom, preorder: vertex.subarray(0, count) };
 }
 
 /** Articulation points of an undirected graph given as symmetric CSR rows (iterative Hopcroft–Tarjan). */
-function articulationPoints(n: number, adj: { offsets: Int32Array; items: Int32Array }): Uint8Array {
+function articulationPoints(n: number, adj: Rows): Uint8Array {
   const disc = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const parent = new Int32Array(n).fill(-1);
   const next = new Int32Array(n);
   const children = new Int32Array(n);
   const cut = new Uint8Array(n);
+  const stack = new Int32Array(n);
   let time = 0;
   for (let root = 0; root < n; root++) {
     if (disc[root] !== -1) continue;
-    const stack = [root];
+    let top = 0;
+    stack[top++] = root;
     disc[root] = low[root] = time++;
     next[root] = adj.offsets[root]!;
-    while (stack.length > 0) {
-      const v = stack[stack.length - 1]!;
+    while (top > 0) {
+      const v = stack[top - 1]!;
       if (next[v]! < adj.offsets[v + 1]!) {
         const w = adj.items[next[v]!++]!;
         if (disc[w] === -1) {
@@ -626,13 +850,13 @@ function articulationPoints(n: number, adj: { offsets: Int32Array; items: Int32A
           children[v]!++;
           disc[w] = low[w] = time++;
           next[w] = adj.offsets[w]!;
-          stack.push(w);
-        } else if (w !== parent[v]) low[v] = Math.min(low[v]!, disc[w]!);
+          stack[top++] = w;
+        } else if (w !== parent[v] && disc[w]! < low[v]!) low[v] = disc[w]!;
       } else {
-        stack.pop();
+        top--;
         const p = parent[v]!;
         if (p >= 0) {
-          low[p] = Math.min(low[p]!, low[v]!);
+          if (low[v]! < low[p]!) low[p] = low[v]!;
           if (parent[p] !== -1 && low[v]! >= disc[p]!) cut[p] = 1;
         }
       }
@@ -642,19 +866,89 @@ function articulationPoints(n: number, adj: { offsets: Int32Array; items: Int32A
   return cut;
 }
 
-function csrOf(n: number, pairs: readonly (readonly [number, number])[]): { offsets: Int32Array; items: Int32Array } {
-  const offsets = new Int32Array(n + 1);
-  for (const [a] of pairs) offsets[a + 1]!++;
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const cursor = offsets.slice(0, n);
-  const items = new Int32Array(pairs.length);
-  for (const [a, b] of pairs) items[cursor[a]!++] = b;
-  return { offsets, items };
+/** `buffer`, or a copy twice as long when `size` entries do not leave room for one more. */
+function grown(buffer: Int32Array, size: number): Int32Array {
+  if (size < buffer.length) return buffer;
+  const bigger = new Int32Array(Math.max(16, buffer.length * 2));
+  bigger.set(buffer);
+  return bigger;
+}
+
+/**
+ * In-link rows of the enterprises, copied in the order of `links.in` on first use: supplier,
+ * status code and input group ({@link linkGroup}) of each in-link, contiguous per buyer. The
+ * supply subgraph searches of {@link singlePointsOfFailure} (the report runs one per declared
+ * 链主) then read each row sequentially instead of three scattered link columns per link. Holds
+ * only the rows searched so far (9 bytes per link).
+ */
+interface SupplyRows {
+  /** Start of each enterprise's row, −1 until copied. */
+  at: Int32Array;
+  from: Int32Array;
+  status: Uint8Array;
+  group: Int32Array;
+  size: number;
+}
+
+const supplyRowsCache = new WeakMap<ChainModel, SupplyRows>();
+
+function supplyRows(model: ChainModel): SupplyRows {
+  let rows = supplyRowsCache.get(model);
+  if (rows === undefined) {
+    const capacity = Math.min(model.index.links.from.length, 1 << 16);
+    rows = {
+      at: new Int32Array(model.index.enterprises.ids.length).fill(-1),
+      from: new Int32Array(capacity),
+      status: new Uint8Array(capacity),
+      group: new Int32Array(capacity),
+      size: 0,
+    };
+    supplyRowsCache.set(model, rows);
+  }
+  return rows;
+}
+
+/** Start of buyer b's row in `rows`, copying it first if needed (which may reallocate the columns). */
+function cachedRow(model: ChainModel, rows: SupplyRows, b: number): number {
+  const cached = rows.at[b]!;
+  if (cached >= 0) return cached;
+  const { links } = model.index;
+  const start = links.in.offsets[b]!;
+  const length = links.in.offsets[b + 1]! - start;
+  const at = rows.size;
+  if (at + length > rows.from.length) {
+    const capacity = Math.min(links.from.length, Math.max(2 * rows.from.length, at + length));
+    const from = new Int32Array(capacity);
+    const status = new Uint8Array(capacity);
+    const group = new Int32Array(capacity);
+    from.set(rows.from.subarray(0, at));
+    status.set(rows.status.subarray(0, at));
+    group.set(rows.group.subarray(0, at));
+    rows.from = from;
+    rows.status = status;
+    rows.group = group;
+  }
+  for (let r = 0; r < length; r++) {
+    const k = links.in.items[start + r]!;
+    rows.from[at + r] = links.from[k]!;
+    rows.status[at + r] = links.status[k]!;
+    rows.group[at + r] = linkGroup(model, k);
+  }
+  rows.size = at + length;
+  rows.at[b] = at;
+  return at;
 }
 
 /**
  * Suppliers whose loss cuts a leader off from a segment: dominators of the leader's supply
  * subgraph, with articulation points and single-source segments (see the file header).
+ *
+ * Cost: about linear in the subgraph's firms and links (a reverse breadth-first search over the
+ * cached in-link rows, counting sorts into compact rows, semi-NCA dominators in O(m log n), an
+ * iterative articulation-point search), plus O(firms) to allocate the numbering; no pass over
+ * the whole link table. The first search through a firm copies its in-link row into the
+ * model's cache (see the file header), so repeated calls on one model (a report's 链主) are
+ * cheaper.
  *
  * @example
  * const r = singlePointsOfFailure(model, { leader: 'dayun', chain: 'new-energy-vehicle' });
@@ -662,63 +956,88 @@ function csrOf(n: number, pairs: readonly (readonly [number, number])[]): { offs
  */
 export function singlePointsOfFailure(model: ChainModel, options: SinglePointOptions): SinglePointResult {
   const leader = enterpriseIndex(model, options.leader);
-  const chainIdx = options.chain === undefined ? undefined : chainIndex(model, options.chain);
+  const chainIdx = options.chain === undefined ? -1 : chainIndex(model, options.chain);
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
-  const groups = linkGroups(model, counted);
   const { links, segments, enterprises } = model.index;
-  const keep = (k: number) => {
-    const g = groups[k]!;
-    if (g === NOT_COUNTED) return false;
-    return chainIdx === undefined || g < 0 || segments.chain[g] === chainIdx;
-  };
-
-  // the upstream subgraph, numbered in breadth-first order from the leader (node 0)
   const ne = enterprises.ids.length;
-  const local = new Int32Array(ne).fill(-1);
-  const nodes = [leader];
-  local[leader] = 0;
-  for (let head = 0; head < nodes.length; head++) {
-    const b = nodes[head]!;
-    for (let q = links.in.offsets[b]!; q < links.in.offsets[b + 1]!; q++) {
-      const k = links.in.items[q]!;
-      if (!keep(k)) continue;
-      const s = links.from[k]!;
-      if (local[s] === -1) {
-        local[s] = nodes.length;
-        nodes.push(s);
-      }
-    }
-  }
-  const n = nodes.length;
-  // reversed supply edges buyer → supplier, within the subgraph
-  const edges: [number, number][] = [];
-  const subLinks: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const b = nodes[i]!;
-    for (let q = links.in.offsets[b]!; q < links.in.offsets[b + 1]!; q++) {
-      const k = links.in.items[q]!;
-      if (!keep(k)) continue;
-      edges.push([i, local[links.from[k]!]!]);
-      subLinks.push(k);
-    }
-  }
-  const succ = csrOf(n, edges);
-  const pred = csrOf(
-    n,
-    edges.map(([a, b]) => [b, a] as const),
-  );
-  const { idom, postorder } = dominators(n, succ, pred);
-  const undirected = csrOf(n, [...edges, ...edges.map(([a, b]) => [b, a] as const)]);
-  const cut = articulationPoints(n, undirected);
+  const ns = segments.keys.length;
+  const inOffsets = links.in.offsets;
+  const rows = supplyRows(model);
 
-  // dominator-tree depth (reverse postorder: a node's idom first) and subtree sizes (postorder)
+  // the upstream subgraph, numbered in breadth-first order from the leader (node 0), with its
+  // reversed supply edges buyer → supplier in the order met: node by node, a node's in-links in
+  // order (so the edges of node i form row i of the successor rows)
+  const local = new Int32Array(ne).fill(-1);
+  const nodes = new Int32Array(ne);
+  let n = 0;
+  nodes[n++] = leader;
+  local[leader] = 0;
+  const succOffsets = new Int32Array(ne + 1);
+  let edgeTo: Int32Array = new Int32Array(1024);
+  let edgeGroup: Int32Array = new Int32Array(1024);
+  let m = 0;
+  for (let head = 0; head < n; head++) {
+    const b = nodes[head]!;
+    const at = cachedRow(model, rows, b);
+    const end = at + inOffsets[b + 1]! - inOffsets[b]!;
+    const { from, status, group } = rows;
+    for (let r = at; r < end; r++) {
+      if (!counted[status[r]!]) continue;
+      const g = group[r]!;
+      if (chainIdx >= 0 && g >= 0 && segments.chain[g] !== chainIdx) continue;
+      const s = from[r]!;
+      if (local[s] === -1) {
+        local[s] = n;
+        nodes[n++] = s;
+      }
+      if (m === edgeTo.length) {
+        edgeTo = grown(edgeTo, m);
+        edgeGroup = grown(edgeGroup, m);
+      }
+      edgeTo[m] = local[s]!;
+      edgeGroup[m] = g;
+      m++;
+    }
+    succOffsets[head + 1] = m;
+  }
+  const succ: Rows = { offsets: succOffsets.subarray(0, n + 1), items: edgeTo.subarray(0, m) };
+  // predecessor rows (supplier → buyers, in edge order) by counting, with the group of each entry
+  const predOffsets = new Int32Array(n + 1);
+  for (let j = 0; j < m; j++) predOffsets[edgeTo[j]! + 1]!++;
+  for (let v = 0; v < n; v++) predOffsets[v + 1]! += predOffsets[v]!;
+  const predItems = new Int32Array(m);
+  const predGroup = new Int32Array(m);
+  const cursor = predOffsets.slice(0, n);
+  for (let i = 0; i < n; i++)
+    for (let j = succOffsets[i]!; j < succOffsets[i + 1]!; j++) {
+      const at = cursor[edgeTo[j]!]!++;
+      predItems[at] = i;
+      predGroup[at] = edgeGroup[j]!;
+    }
+  const pred: Rows = { offsets: predOffsets, items: predItems };
+  const { idom, preorder } = dominators(n, succ, pred);
+  // the subgraph taken as undirected: each node's successors, then its predecessors
+  const undirectedOffsets = new Int32Array(n + 1);
+  for (let v = 0; v <= n; v++) undirectedOffsets[v] = succOffsets[v]! + predOffsets[v]!;
+  const undirectedItems = new Int32Array(2 * m);
+  for (let v = 0; v < n; v++) {
+    let at = undirectedOffsets[v]!;
+    for (let j = succOffsets[v]!; j < succOffsets[v + 1]!; j++) undirectedItems[at++] = edgeTo[j]!;
+    for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) undirectedItems[at++] = predItems[q]!;
+  }
+  const cut = articulationPoints(n, { offsets: undirectedOffsets, items: undirectedItems });
+
+  // dominator-tree depth (preorder: a node's idom first) and subtree sizes (reverse preorder)
   const depth = new Int32Array(n);
-  for (let j = postorder.length - 1; j >= 0; j--) {
-    const v = postorder[j]!;
-    if (v !== 0) depth[v] = depth[idom[v]!]! + 1;
+  for (let j = 1; j < preorder.length; j++) {
+    const v = preorder[j]!;
+    depth[v] = depth[idom[v]!]! + 1;
   }
   const dominated = new Int32Array(n).fill(1);
-  for (const v of postorder) if (v !== 0) dominated[idom[v]!]! += dominated[v]!;
+  for (let j = preorder.length - 1; j > 0; j--) {
+    const v = preorder[j]!;
+    dominated[idom[v]!]! += dominated[v]!;
+  }
   const nca = (a: number, b: number) => {
     while (depth[a]! > depth[b]!) a = idom[a]!;
     while (depth[b]! > depth[a]!) b = idom[b]!;
@@ -729,30 +1048,45 @@ export function singlePointsOfFailure(model: ChainModel, options: SinglePointOpt
     return a;
   };
 
-  // providers of each segment within the subgraph
-  const providers = new Map<number, Set<number>>();
+  // providers of each segment within the subgraph: distinct suppliers, ascending, by counting
+  // over the predecessor rows (node by node, so each list comes out sorted)
   let unknownProduct = 0;
-  subLinks.forEach((k, j) => {
-    const g = groups[k]!;
-    if (g < 0) {
-      unknownProduct++;
-      return;
+  const providerStart = new Int32Array(ns + 1);
+  const lastProvider = new Int32Array(ns).fill(-1);
+  for (let v = 0; v < n; v++)
+    for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) {
+      const g = predGroup[q]!;
+      if (g < 0) {
+        unknownProduct++;
+        continue;
+      }
+      if (lastProvider[g] === v) continue;
+      lastProvider[g] = v;
+      providerStart[g + 1]!++;
     }
-    const set = providers.get(g) ?? new Set<number>();
-    set.add(edges[j]![1]);
-    providers.set(g, set);
-  });
-  // direct inputs of the leader
-  const directSuppliers = new Map<number, Set<number>>();
-  for (let q = succ.offsets[0]!; q < succ.offsets[1]!; q++) {
-    const g = groups[subLinks[q]!]!;
-    if (g < 0) continue;
-    const set = directSuppliers.get(g) ?? new Set<number>();
-    set.add(succ.items[q]!);
-    directSuppliers.set(g, set);
-  }
+  for (let g = 0; g < ns; g++) providerStart[g + 1]! += providerStart[g]!;
+  const providerItems = new Int32Array(providerStart[ns]!);
+  const providerCursor = providerStart.slice(0, ns);
+  lastProvider.fill(-1);
+  for (let v = 0; v < n; v++)
+    for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) {
+      const g = predGroup[q]!;
+      if (g < 0 || lastProvider[g] === v) continue;
+      lastProvider[g] = v;
+      providerItems[providerCursor[g]!++] = v;
+    }
+  // direct inputs of the leader: per segment, its first direct supplier and whether there are others
+  const directFirst = new Int32Array(ns).fill(-1);
+  const directMany = new Uint8Array(ns);
   const isDirect = new Uint8Array(n);
-  for (let q = succ.offsets[0]!; q < succ.offsets[1]!; q++) isDirect[succ.items[q]!] = 1;
+  for (let q = succOffsets[0]!; q < succOffsets[1]!; q++) {
+    const v = edgeTo[q]!;
+    isDirect[v] = 1;
+    const g = edgeGroup[q]!;
+    if (g < 0) continue;
+    if (directFirst[g] === -1) directFirst[g] = v;
+    else if (directFirst[g] !== v) directMany[g] = 1;
+  }
 
   const ids = enterprises.ids;
   const segRef = (s: number) => {
@@ -761,25 +1095,31 @@ export function singlePointsOfFailure(model: ChainModel, options: SinglePointOpt
     return { chain: key.slice(0, slash), segment: key.slice(slash + 1) };
   };
   const failures = new Map<number, number[]>();
-  const segmentRows = [...providers.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([g, set]) => {
-      const members = [...set].sort((a, b) => a - b);
-      let top = members[0]!;
-      for (const v of members) top = nca(top, v);
-      const critical: number[] = [];
-      for (let v = top; v !== 0; v = idom[v]!) critical.push(v);
-      critical.reverse(); // nearest the leader first
-      for (const v of critical) failures.set(v, [...(failures.get(v) ?? []), g]);
-      const direct = directSuppliers.get(g);
-      return {
-        ...segRef(g),
-        suppliers: members.map((v) => ids[nodes[v]!]!),
-        critical: critical.map((v) => ids[nodes[v]!]!),
-        direct: direct !== undefined,
-        singleSource: direct !== undefined && direct.size === 1,
-      };
+  const segmentRows: SinglePointResult['segments'] = [];
+  for (let g = 0; g < ns; g++) {
+    const start = providerStart[g]!;
+    const end = providerStart[g + 1]!;
+    if (start === end) continue;
+    let top = providerItems[start]!;
+    for (let j = start; j < end; j++) top = nca(top, providerItems[j]!);
+    const critical: number[] = [];
+    for (let v = top; v !== 0; v = idom[v]!) critical.push(v);
+    critical.reverse(); // nearest the leader first
+    for (const v of critical) {
+      const list = failures.get(v);
+      if (list === undefined) failures.set(v, [g]);
+      else list.push(g);
+    }
+    const suppliers = new Array<string>(end - start);
+    for (let j = start; j < end; j++) suppliers[j - start] = ids[nodes[providerItems[j]!]!]!;
+    segmentRows.push({
+      ...segRef(g),
+      suppliers,
+      critical: critical.map((v) => ids[nodes[v]!]!),
+      direct: directFirst[g] !== -1,
+      singleSource: directFirst[g] !== -1 && directMany[g] === 0,
     });
+  }
   const leaderName = model.dataset.enterprises[leader]!.name;
   const pointsOfFailure: PointOfFailure[] = [...failures.entries()]
     .map(([v, gs]) => {
@@ -799,10 +1139,11 @@ export function singlePointsOfFailure(model: ChainModel, options: SinglePointOpt
       };
     })
     .sort((a, b) => b.segments.length - a.segments.length || b.dominates - a.dominates || a.id.localeCompare(b.id));
-  const singleSourceSegments = [...directSuppliers.entries()]
-    .filter(([, set]) => set.size === 1)
-    .sort((a, b) => a[0] - b[0])
-    .map(([g, set]) => ({ ...segRef(g), supplier: ids[nodes[[...set][0]!]!]! }));
+  const singleSourceSegments: SinglePointResult['singleSourceSegments'] = [];
+  for (let g = 0; g < ns; g++)
+    if (directFirst[g] !== -1 && directMany[g] === 0) singleSourceSegments.push({ ...segRef(g), supplier: ids[nodes[directFirst[g]!]!]! });
+  const articulation: string[] = [];
+  for (let v = 1; v < n; v++) if (cut[v] === 1) articulation.push(ids[nodes[v]!]!);
   const notes: Reason[] = [];
   if (n === 1)
     notes.push({
@@ -817,10 +1158,10 @@ export function singlePointsOfFailure(model: ChainModel, options: SinglePointOpt
   return {
     leader: ids[leader]!,
     chain: options.chain ?? null,
-    subgraph: { suppliers: n - 1, links: subLinks.length },
+    subgraph: { suppliers: n - 1, links: m },
     segments: segmentRows,
     pointsOfFailure,
-    articulationPoints: nodes.filter((_, v) => cut[v] === 1 && v !== 0).map((e) => ids[e]!),
+    articulationPoints: articulation,
     singleSourceSegments,
     notes,
   };
@@ -867,59 +1208,65 @@ export interface ResilienceSummary {
 export function assessResilience(model: ChainModel, options: ResilienceOptions = {}): ResilienceSummary {
   const scope = resolveScope(model, options);
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
-  const groups = linkGroups(model, counted);
-  const table = inputTable(model, groups);
+  const table = inputTable(model, counted);
   const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses);
   const { links, enterprises } = model.index;
   let buyersWithInputs = 0;
   let inputSegments = 0;
   let singleSourceInputs = 0;
   for (const e of members) {
-    let j = table.offsets[e]!;
-    const end = table.offsets[e + 1]!;
+    let j = inputRow(model, table, e);
+    const end = j + table.length[e]!;
     if (j < end) buyersWithInputs++;
     while (j < end) {
       const g = table.groups[j]!;
-      const suppliers = new Set<number>();
-      while (j < end && table.groups[j] === g) suppliers.add(links.from[table.links[j++]!]!);
+      const first = table.from[j]!;
+      let single = true;
+      while (j < end && table.groups[j] === g) {
+        if (table.from[j] !== first) single = false;
+        j++;
+      }
       inputSegments++;
-      if (suppliers.size === 1) singleSourceInputs++;
+      if (single) singleSourceInputs++;
     }
   }
-  const leaders = [...members]
-    .filter((e) => {
-      const record = model.dataset.enterprises[e]!;
-      if (scope.chain === undefined) return record.role === 'leader' || (record.chainRoles ?? []).some((r) => r.role === 'leader');
-      return (record.chainRoles?.find((r) => r.chain === scope.chain)?.role ?? record.role) === 'leader';
-    })
-    .map((e) => {
-      const r = singlePointsOfFailure(model, {
-        leader: enterprises.ids[e]!,
-        ...(scope.chain === undefined ? {} : { chain: scope.chain }),
-        ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
-      });
-      return { id: enterprises.ids[e]!, pointsOfFailure: r.pointsOfFailure.length, singleSourceSegments: r.singleSourceSegments.length };
+  const leaders: ResilienceSummary['leaders'] = [];
+  for (const e of members) {
+    const record = model.dataset.enterprises[e]!;
+    const declared =
+      scope.chain === undefined
+        ? record.role === 'leader' || (record.chainRoles ?? []).some((r) => r.role === 'leader')
+        : (record.chainRoles?.find((r) => r.chain === scope.chain)?.role ?? record.role) === 'leader';
+    if (!declared) continue;
+    const r = singlePointsOfFailure(model, {
+      leader: enterprises.ids[e]!,
+      ...(scope.chain === undefined ? {} : { chain: scope.chain }),
+      ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
     });
+    leaders.push({ id: enterprises.ids[e]!, pointsOfFailure: r.pointsOfFailure.length, singleSourceSegments: r.singleSourceSegments.length });
+  }
   // candidate removals: the scope's suppliers with counted buyers, most buyers first
   const maxSimulations = options.maxSimulations ?? 200;
-  const suppliers = [...members]
-    .map((e) => {
-      let out = 0;
-      for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) if (groups[links.out.items[q]!] !== NOT_COUNTED) out++;
-      return [e, out] as const;
-    })
-    .filter(([, out]) => out > 0)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, maxSimulations);
+  const outCount = new Int32Array(members.length);
+  const withBuyers: number[] = [];
+  for (let m = 0; m < members.length; m++) {
+    const e = members[m]!;
+    let out = 0;
+    for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) if (counted[links.status[links.out.items[q]!]!]) out++;
+    outCount[m] = out;
+    if (out > 0) withBuyers.push(m);
+  }
+  const suppliers = withBuyers
+    .sort((a, b) => outCount[b]! - outCount[a]! || members[a]! - members[b]!)
+    .slice(0, maxSimulations)
+    .map((m) => members[m]!);
   let worst: ResilienceSummary['worstRemoval'] = null;
   let worstKey = -1;
-  for (const [e] of suppliers) {
-    const { phi } = cascade(model, table, [e], 1, 1e-12, 10000);
-    const t = totals(
-      model,
-      phi,
-      [...members].filter((m) => m !== e),
-    );
+  const work = cascadeWork(enterprises.ids.length);
+  for (const e of suppliers) {
+    cascade(model, table, [e], 1, 1e-12, 10000, work);
+    const t = totals(model, work.phi, members, e);
+    resetWork(work);
     const key = t.firmEquivalentsLost;
     if (key > worstKey + 1e-12) {
       worstKey = key;

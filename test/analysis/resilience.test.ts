@@ -300,6 +300,54 @@ describe('singlePointsOfFailure', () => {
       { numRuns: 100 },
     );
   });
+
+  it('counts what each point of failure dominates and finds articulation points as a naive check does (denser random datasets)', () => {
+    fc.assert(
+      fc.property(datasetArbitrary({ maxEnterprises: 25, maxLinks: 90 }), fc.nat(), (ds, pick) => {
+        if (ds.enterprises.length === 0) return;
+        const m = buildModel(deepFreeze(ds), { templates: [] });
+        const leader = ds.enterprises[pick % ds.enterprises.length]!.id;
+        const r = singlePointsOfFailure(m, { leader });
+        const counted = ds.links.filter((l) => l.status === 'active' || l.status === 'brokered');
+        // firms from which the leader is reachable along counted links, avoiding `without`
+        const reaches = (without: string): Set<string> => {
+          const seen = new Set([leader]);
+          const queue = [leader];
+          while (queue.length > 0) {
+            const b = queue.shift()!;
+            for (const l of counted) if (l.to === b && l.from !== without && !seen.has(l.from)) (seen.add(l.from), queue.push(l.from));
+          }
+          return seen;
+        };
+        const all = reaches('');
+        expect(r.subgraph.suppliers).toBe(all.size - 1);
+        for (const p of r.pointsOfFailure) {
+          const reached = reaches(p.id);
+          // itself, and every firm of the subgraph that no longer reaches the leader without it
+          expect(p.dominates).toBe([...all].filter((v) => !reached.has(v)).length);
+        }
+        // articulation points of the subgraph taken as undirected: removing one disconnects it
+        const edges = counted.filter((l) => all.has(l.from) && all.has(l.to));
+        const connectedWithout = (without: string): boolean => {
+          const rest = [...all].filter((v) => v !== without);
+          const seen = new Set([rest[0]!]);
+          const queue = [rest[0]!];
+          while (queue.length > 0) {
+            const v = queue.shift()!;
+            for (const l of edges) {
+              if (l.from === without || l.to === without) continue;
+              const w = l.from === v ? l.to : l.to === v ? l.from : undefined;
+              if (w !== undefined && !seen.has(w)) (seen.add(w), queue.push(w));
+            }
+          }
+          return seen.size === rest.length;
+        };
+        const naive = [...all].filter((v) => v !== leader && all.size > 2 && !connectedWithout(v));
+        expect([...r.articulationPoints].sort()).toEqual(naive.sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('assessResilience', () => {
