@@ -28,7 +28,9 @@
  *   Louvain modularity (seeded; weights: link values when all are known, else link counts) is
  *   reported but not scored: community structure is neither good nor bad for a cluster. It is
  *   skipped above `communityLimit` firms (default 50 000), where graphology's Louvain takes
- *   seconds; every other step is linear (triangles O(m^1.5)).
+ *   seconds; every other step is linear (triangles O(m^1.5)): the local network is gathered in
+ *   one sequential pass over the supply links, and the sums over regions are sequential scans
+ *   of the enterprises in region order.
  * - specialisation (专业化): LQ / (1 + LQ) (LQ = 1 → 0.5), LQ = (e_ir / e_r) / (e_i / e) of the
  *   chain's output — employees when output does not allow it — over firms with a counted status
  *   and a known amount (e_r: all such firms of the region, any chain). The reference region is
@@ -72,6 +74,7 @@ import {
   type Role,
 } from '../model/vocabulary.js';
 import { resolveScope, type Reason } from './common.js';
+import { markChainRoleMembers, roleCodesInChain } from './gaps.js';
 import {
   averageClustering,
   density,
@@ -81,6 +84,7 @@ import {
   louvainCommunities,
   simpleGraph,
   transitivity,
+  triangleCounts,
   weaklyConnectedComponents,
 } from './network-metrics.js';
 
@@ -311,8 +315,22 @@ interface Context {
   nodes: number[];
   /** Node number of each enterprise, -1 when not a node. */
   nodeOf: Int32Array;
-  /** Counted links among the nodes. */
-  localLinks: number[];
+  /** Whether each enterprise is located in the region (or a sub-region). */
+  local: Uint8Array;
+  /** Role code (index into ROLES, or NO_ROLE) of each enterprise in the chain. */
+  role: Uint8Array;
+  /** Per position of `enterprises.byRegionOrder`: COUNTED (a counted status) and MEMBER (of the chain) bits. */
+  regionOrderFlags: Uint8Array;
+  /**
+   * Counted links among the nodes, by supplier node then link order (the order of a walk over
+   * each node's outgoing links): node numbers of their ends and their values (NaN unknown).
+   */
+  localLinks: { from: Int32Array; to: Int32Array; value: Float64Array };
+  /**
+   * Counted links into the nodes (from anywhere), by buyer node then link order: supplier
+   * (enterprise index) and value (NaN unknown).
+   */
+  inputLinks: { supplier: Int32Array; value: Float64Array };
   seed: number;
   reference: number;
   communityLimit: number;
@@ -323,34 +341,24 @@ function inChain(ctx: Pick<Context, 'member'>, e: number): boolean {
 }
 
 /** Members of a chain: firms with an activity in one of its segments or a `chainRoles` entry for it. */
-function chainMembers(model: ChainModel, chain: string, segStart: number, segEnd: number): Uint8Array {
+function chainMembers(model: ChainModel, c: number, segStart: number, segEnd: number): Uint8Array {
   const member = new Uint8Array(model.index.enterprises.ids.length);
   const { offsets, items } = model.index.segments.enterprises;
   for (let s = segStart; s < segEnd; s++) for (let k = offsets[s]!; k < offsets[s + 1]!; k++) member[items[k]!] = 1;
-  model.dataset.enterprises.forEach((e, i) => {
-    if (e.chainRoles?.some((r) => r.chain === chain)) member[i] = 1;
-  });
+  markChainRoleMembers(model, c, member, 1);
   return member;
-}
-
-function linkCounts(ctx: Context, k: number): boolean {
-  const { links } = ctx.model.index;
-  if (!ctx.linkOk[links.status[k]!]) return false;
-  const s = links.segment[k]!;
-  return s < 0 || (s >= ctx.segStart && s < ctx.segEnd);
 }
 
 const ROLE_ZH: Record<Role, string> = { leader: '链主', leading: '龙头企业', core: '链核企业', supporting: '配套企业', other: '其他企业' };
 
 /** The role of a firm in the chain: its `chainRoles` entry for the chain, else its `role`. */
 function roleInChain(ctx: Context, e: number): Role | undefined {
-  const enterprise = ctx.model.dataset.enterprises[e]!;
-  return enterprise.chainRoles?.find((x) => x.chain === ctx.chain)?.role ?? enterprise.role;
+  return ROLES[ctx.role[e]!];
 }
 
 function isLeader(ctx: Context, e: number): boolean {
-  const role = roleInChain(ctx, e);
-  return role !== undefined && ctx.leaderRoleOk[ROLES.indexOf(role)] === 1;
+  const code = ctx.role[e]!;
+  return code < ROLES.length && ctx.leaderRoleOk[code] === 1;
 }
 
 const idsOf = (ctx: Context, es: Iterable<number>) => [...es].map((e) => ctx.model.index.enterprises.ids[e]!);
@@ -425,34 +433,36 @@ function completeness(ctx: Context): ComponentPart {
 }
 
 function localSupply(ctx: Context): ComponentPart {
-  const { model, r } = ctx;
-  const { links } = model.index;
+  const { supplier: suppliers, value: values } = ctx.inputLinks;
   let inputs = 0;
   let localInputs = 0;
   let valued = 0;
   let valueAll = 0;
   let valueLocal = 0;
-  const localSuppliers = new Set<number>();
-  const outsideSuppliers = new Set<number>();
-  for (const e of ctx.nodes)
-    for (let j = links.in.offsets[e]!; j < links.in.offsets[e + 1]!; j++) {
-      const k = links.in.items[j]!;
-      if (!linkCounts(ctx, k)) continue;
-      const supplier = links.from[k]!;
-      const local = regionWithinIdx(model, model.index.enterprises.region[supplier]!, r);
-      inputs++;
-      if (local) (localInputs++, localSuppliers.add(supplier));
-      else outsideSuppliers.add(supplier);
-      const v = links.value[k]!;
-      if (!Number.isNaN(v)) {
-        valued++;
-        valueAll += v;
-        if (local) valueLocal += v;
-      }
+  // suppliers marked per enterprise (1 local, 2 outside), listed in index order
+  const mark = new Uint8Array(ctx.nodeOf.length);
+  for (let i = 0; i < suppliers.length; i++) {
+    const supplier = suppliers[i]!;
+    const local = ctx.local[supplier] === 1;
+    inputs++;
+    if (local) (localInputs++, (mark[supplier] = 1));
+    else mark[supplier] = 2;
+    const v = values[i]!;
+    if (!Number.isNaN(v)) {
+      valued++;
+      valueAll += v;
+      if (local) valueLocal += v;
     }
+  }
+  const localSuppliers: number[] = [];
+  const outsideSuppliers: number[] = [];
+  for (let e = 0; e < mark.length; e++) {
+    if (mark[e] === 1) localSuppliers.push(e);
+    else if (mark[e] === 2) outsideSuppliers.push(e);
+  }
   const ids = {
-    localSuppliers: idsOf(ctx, [...localSuppliers].sort((a, b) => a - b)),
-    outsideSuppliers: idsOf(ctx, [...outsideSuppliers].sort((a, b) => a - b)),
+    localSuppliers: idsOf(ctx, localSuppliers),
+    outsideSuppliers: idsOf(ctx, outsideSuppliers),
   };
   const rateByCount = inputs === 0 ? null : localInputs / inputs;
   const rateByKnownValue = valueAll > 0 ? valueLocal / valueAll : null;
@@ -490,7 +500,7 @@ function localSupply(ctx: Context): ComponentPart {
 
 function leaderAnchoring(ctx: Context): ComponentPart {
   const { model } = ctx;
-  const { links, enterprises } = model.index;
+  const { enterprises } = model.index;
   const leaders = ctx.nodes.filter((e) => isLeader(ctx, e));
   if (leaders.length === 0) {
     const roles = ROLES.filter((_, i) => ctx.leaderRoleOk[i] === 1);
@@ -514,9 +524,10 @@ function leaderAnchoring(ctx: Context): ComponentPart {
   for (const e of leaders) leaderMask[e] = 1;
   const anchored = new Uint8Array(enterprises.ids.length);
   let touching = 0;
-  for (const k of ctx.localLinks) {
-    const a = links.from[k]!;
-    const b = links.to[k]!;
+  const localLinks = ctx.localLinks.from.length;
+  for (let i = 0; i < localLinks; i++) {
+    const a = ctx.nodes[ctx.localLinks.from[i]!]!;
+    const b = ctx.nodes[ctx.localLinks.to[i]!]!;
     if (leaderMask[a] || leaderMask[b]) {
       touching++;
       anchored[a] = 1;
@@ -536,11 +547,11 @@ function leaderAnchoring(ctx: Context): ComponentPart {
     outputAll += x;
     if (anchored[e]) outputAnchored += x;
   }
-  const linkShare = ctx.localLinks.length === 0 ? null : touching / ctx.localLinks.length;
+  const linkShare = ctx.localLinks.from.length === 0 ? null : touching / ctx.localLinks.from.length;
   const outputShare = outputAll > 0 ? outputAnchored / outputAll : null;
   const raw: ClusterRaw = {
     leaders: leaders.length,
-    localLinks: ctx.localLinks.length,
+    localLinks: ctx.localLinks.from.length,
     linksTouchingLeaders: touching,
     linkShare,
     firms: ctx.nodes.length,
@@ -572,8 +583,8 @@ function leaderAnchoring(ctx: Context): ComponentPart {
   const zh: string[] = [];
   const en: string[] = [];
   if (linkShare !== null) {
-    zh.push(`本地 ${ctx.localLinks.length} 条供货链接中 ${touching} 条连接链主（${pct(linkShare)}）`);
-    en.push(`${touching} of ${ctx.localLinks.length} local links touch a leader (${pct(linkShare)})`);
+    zh.push(`本地 ${ctx.localLinks.from.length} 条供货链接中 ${touching} 条连接链主（${pct(linkShare)}）`);
+    en.push(`${touching} of ${ctx.localLinks.from.length} local links touch a leader (${pct(linkShare)})`);
   }
   if (outputShare !== null) {
     zh.push(`链主及其直接本地配套企业占已知本地产值 ${round(outputAll)}亿元的 ${pct(outputShare)}`);
@@ -595,26 +606,19 @@ interface CohesionResult {
 }
 
 function cohesion(ctx: Context): CohesionResult {
-  const { model } = ctx;
-  const { links } = model.index;
   const n = ctx.nodes.length;
-  const from: number[] = [];
-  const to: number[] = [];
-  const values: number[] = [];
+  const { from, to, value: values } = ctx.localLinks;
   let allValued = true;
   let valueSum = 0;
-  for (const k of ctx.localLinks) {
-    from.push(ctx.nodeOf[links.from[k]!]!);
-    to.push(ctx.nodeOf[links.to[k]!]!);
-    const v = links.value[k]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (Number.isNaN(v)) allValued = false;
     else valueSum += v;
-    values.push(v);
   }
   const byValue = allValued && valueSum > 0 && from.length > 0;
   const graph = simpleGraph(n, from, to, byValue ? values : undefined);
   const firms = idsOf(ctx, ctx.nodes);
-  const network: ClusterNetwork = { firms, links: ctx.localLinks.length, pairs: graph.size, largestComponent: [], communities: null };
+  const network: ClusterNetwork = { firms, links: ctx.localLinks.from.length, pairs: graph.size, largestComponent: [], communities: null };
   if (n < 2 || graph.size === 0) {
     const component = unavailable(
       n < 2
@@ -626,7 +630,7 @@ function cohesion(ctx: Context): CohesionResult {
             zh: `${n} 家本地企业之间没有记录供货链接，无法衡量网络凝聚度。`,
             en: `No supply links are recorded among the ${n} local firms, so network cohesion cannot be measured.`,
           },
-      { firms: n, pairs: graph.size, links: ctx.localLinks.length },
+      { firms: n, pairs: graph.size, links: ctx.localLinks.from.length },
     );
     return { component, network };
   }
@@ -634,7 +638,8 @@ function cohesion(ctx: Context): CohesionResult {
   const largest = components.sizes[components.largest]!;
   const dens = density(graph);
   const treeDensity = Math.min(1, (dens * n) / 2);
-  const clustering = averageClustering(graph);
+  const triangles = triangleCounts(graph);
+  const clustering = averageClustering(graph, triangles);
   // Louvain through graphology costs seconds per 1e5 firms and is reported, not scored
   const communities = n <= ctx.communityLimit ? louvainCommunities(graph, { seed: ctx.seed }) : null;
   const largestShare = largest / n;
@@ -648,7 +653,7 @@ function cohesion(ctx: Context): CohesionResult {
   const isolated = firms.filter((_, i) => graph.offsets[i + 1] === graph.offsets[i]);
   const raw: ClusterRaw = {
     firms: n,
-    links: ctx.localLinks.length,
+    links: ctx.localLinks.from.length,
     pairs: graph.size,
     density: dens,
     densityVsTree: treeDensity,
@@ -656,7 +661,7 @@ function cohesion(ctx: Context): CohesionResult {
     largestComponent: largest,
     largestComponentShare: largestShare,
     averageClustering: clustering,
-    transitivity: transitivity(graph),
+    transitivity: transitivity(graph, triangles),
     modularity: communities ? communities.modularity : null,
     communities: communities ? communities.count : null,
   };
@@ -686,19 +691,66 @@ interface Sums {
 
 /** Sums of a measure over firms with a counted status and a known amount, in a region subtree. */
 function sums(ctx: Context, region: number, measure: Measure): Sums {
-  const { enterprises } = ctx.model.index;
-  const amounts = enterprises[measure];
+  // a sequential scan of the region's range of the region order (the same firms in the same order
+  // as a walk over enterprisesInRegionIdx)
+  const amounts = regionOrderColumns(ctx.model)[measure];
+  const flags = ctx.regionOrderFlags;
+  const [lo, hi] = regionRange(ctx.model, region);
   const result: Sums = { chain: 0, total: 0, firms: 0 };
-  for (const e of enterprisesInRegionIdx(ctx.model, region)) {
-    if (!ctx.statusOk[enterprises.status[e]!]) continue;
-    const x = amounts[e]!;
+  for (let i = lo; i < hi; i++) {
+    const f = flags[i]!;
+    if (!(f & COUNTED)) continue;
+    const x = amounts[i]!;
     if (Number.isNaN(x)) continue;
     result.firms++;
     result.total += x;
-    if (inChain(ctx, e)) result.chain += x;
+    if (f & MEMBER) result.chain += x;
   }
   return result;
 }
+
+/** The range of `byRegionOrder` holding the enterprises of region `r` and its sub-regions. */
+function regionRange(model: ChainModel, r: number): [number, number] {
+  const { regionOrderKeys } = model.index.enterprises;
+  const { enter, leave } = model.index.regions;
+  const lower = (key: number) => {
+    let lo = 0;
+    let hi = regionOrderKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (regionOrderKeys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [lower(enter[r]!), lower(leave[r]!)];
+}
+
+/** Output and employees of the enterprises in `byRegionOrder` order (read sequentially by region range). */
+interface RegionOrderColumns {
+  output: Float64Array;
+  employees: Float64Array;
+}
+const regionOrderCache = new WeakMap<ChainModel, RegionOrderColumns>();
+
+/** The {@link RegionOrderColumns} of a model, computed on first use and cached (the model is immutable). */
+function regionOrderColumns(model: ChainModel): RegionOrderColumns {
+  let columns = regionOrderCache.get(model);
+  if (columns) return columns;
+  const { byRegionOrder, output, employees } = model.index.enterprises;
+  columns = { output: new Float64Array(byRegionOrder.length), employees: new Float64Array(byRegionOrder.length) };
+  for (let i = 0; i < byRegionOrder.length; i++) {
+    const e = byRegionOrder[i]!;
+    columns.output[i] = output[e]!;
+    columns.employees[i] = employees[e]!;
+  }
+  regionOrderCache.set(model, columns);
+  return columns;
+}
+
+/** Bits of {@link Context.regionOrderFlags}. */
+const COUNTED = 1;
+const MEMBER = 2;
 
 interface Specialisation {
   component: ComponentPart;
@@ -831,6 +883,13 @@ function specialisation(ctx: Context): Specialisation {
   };
 }
 
+/** Position of `child` among the children of `parent` (0-based). */
+function childPosition(model: ChainModel, parent: number, child: number): number {
+  const { offsets, items } = model.index.regions.children;
+  for (let k = offsets[parent]!; k < offsets[parent + 1]!; k++) if (items[k] === child) return k - offsets[parent]!;
+  return -1;
+}
+
 function concentration(ctx: Context, spec: Specialisation): ComponentPart {
   const { model } = ctx;
   const { enterprises, regions } = model.index;
@@ -842,20 +901,30 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
   let areas = 0;
   if (spec.measure === 'output' && spec.reference >= 0) {
     const a = spec.reference;
-    const areaOf = new Map<number, number>([[a, 0]]);
-    for (let k = regions.children.offsets[a]!; k < regions.children.offsets[a + 1]!; k++)
-      areaOf.set(regions.children.items[k]!, areaOf.size);
-    const industry = new Array<number>(areaOf.size).fill(0);
-    const all = new Array<number>(areaOf.size).fill(0);
-    const plants: number[] = [];
-    for (const e of enterprisesInRegionIdx(model, a)) {
-      const x = enterprises.output[e]!;
-      if (!ctx.statusOk[enterprises.status[e]!] || Number.isNaN(x)) continue;
-      let region = enterprises.region[e]!;
+    // area of each region of the reference subtree (the reference itself: 0, its k-th child: k),
+    // looked up by Euler entry position, which the region order keeps per firm
+    const areaCount = 1 + regions.children.offsets[a + 1]! - regions.children.offsets[a]!;
+    const areaAtEnter = new Int32Array(regions.leave[a]! + 1).fill(-1);
+    for (let p = 0; p < regions.ids.length; p++) {
+      if (!regionWithinIdx(model, p, a)) continue;
+      let region = p;
       while (region !== a && regions.parent[region] !== a) region = regions.parent[region]!;
-      const area = areaOf.get(region)!;
+      areaAtEnter[regions.enter[p]!] = region === a ? 0 : 1 + childPosition(model, a, region);
+    }
+    const industry = new Array<number>(areaCount).fill(0);
+    const all = new Array<number>(areaCount).fill(0);
+    const plants: number[] = [];
+    const output = regionOrderColumns(model).output;
+    const { regionOrderKeys } = enterprises;
+    const flags = ctx.regionOrderFlags;
+    const [lo, hi] = regionRange(model, a);
+    for (let i = lo; i < hi; i++) {
+      const x = output[i]!;
+      const f = flags[i]!;
+      if (!(f & COUNTED) || Number.isNaN(x)) continue;
+      const area = areaAtEnter[regionOrderKeys[i]!]!;
       all[area]! += x;
-      if (inChain(ctx, e)) {
+      if (f & MEMBER) {
         industry[area]! += x;
         plants.push(x);
       }
@@ -878,7 +947,9 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
     ellisonGlaeserRawConcentration: gamma?.rawConcentration ?? null,
     ellisonGlaeserPlantHerfindahl: gamma?.plantHerfindahl ?? null,
   };
-  const ids = { firmsWithOutput: idsOf(ctx, [...known].sort((a, b) => enterprises.output[b]! - enterprises.output[a]! || a - b)) };
+  // by output descending, then index (known is ascending): positions compared on the local sizes
+  const byOutput = Array.from(known.keys()).sort((x, y) => sizes[y]! - sizes[x]! || x - y);
+  const ids = { firmsWithOutput: byOutput.map((i) => enterprises.ids[known[i]!]!) };
   if (hhi === null)
     return unavailable(
       {
@@ -904,6 +975,72 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
       en: `${known.length} of ${ctx.nodes.length} local firms have a known output, ${round(total)} 亿元 in all: HHI = ${round(hhi, 3)} (as ${round(1 / hhi, 1)} equal firms), diversity ${pct(value)}; ${gammaText.en}.`,
     },
   };
+}
+
+/**
+ * The counted links (status in `linkOk`, segment in `[segStart, segEnd)` or not given) into the
+ * `n` nodes (`nodeOf[e]` ≥ 0), and those among them, from one sequential pass over the link
+ * arrays (the matching links, counted per node) and a pass over the matches placing them: grouped
+ * by buyer (resp. supplier) node, in link order within a node, as walks over the nodes' CSR rows
+ * would list them (the CSR keeps input order), without their random access. In a function of its
+ * own so that V8 optimises the loops on their own.
+ */
+function gatherLinks(model: ChainModel, nodeOf: Int32Array, n: number, segStart: number, segEnd: number, linkOk: Uint8Array) {
+  const { links } = model.index;
+  const linkCount = links.from.length;
+  const inStart = new Int32Array(n + 1);
+  const localStart = new Int32Array(n + 1);
+  let matches = new Int32Array(Math.min(linkCount, 1 << 16));
+  let matched = 0;
+  for (let k = 0; k < linkCount; k++) {
+    // the sequential arrays first: most links are of another chain's product or not counted
+    const s = links.segment[k]!;
+    if ((s >= 0 && (s < segStart || s >= segEnd)) || !linkOk[links.status[k]!]) continue;
+    const b = nodeOf[links.to[k]!]!;
+    if (b < 0) continue;
+    if (matched === matches.length) {
+      const grown = new Int32Array(Math.min(linkCount, 2 * matches.length));
+      grown.set(matches);
+      matches = grown;
+    }
+    matches[matched++] = k;
+    inStart[b + 1]!++;
+    const a = nodeOf[links.from[k]!]!;
+    if (a >= 0) localStart[a + 1]!++;
+  }
+  for (let i = 0; i < n; i++) {
+    inStart[i + 1]! += inStart[i]!;
+    localStart[i + 1]! += localStart[i]!;
+  }
+  const inputLinks = { supplier: new Int32Array(inStart[n]!), value: new Float64Array(inStart[n]!) };
+  const localLinks = { from: new Int32Array(localStart[n]!), to: new Int32Array(localStart[n]!), value: new Float64Array(localStart[n]!) };
+  for (let m = 0; m < matched; m++) {
+    const k = matches[m]!;
+    const b = nodeOf[links.to[k]!]!;
+    const supplier = links.from[k]!;
+    const v = links.value[k]!;
+    let at = inStart[b]!++;
+    inputLinks.supplier[at] = supplier;
+    inputLinks.value[at] = v;
+    const a = nodeOf[supplier]!;
+    if (a < 0) continue;
+    at = localStart[a]!++;
+    localLinks.from[at] = a;
+    localLinks.to[at] = b;
+    localLinks.value[at] = v;
+  }
+  return { inputLinks, localLinks };
+}
+
+/** {@link Context.regionOrderFlags}: COUNTED and MEMBER bits per position of the region order. */
+function regionOrderFlagsOf(model: ChainModel, statusOk: Uint8Array, member: Uint8Array): Uint8Array {
+  const { byRegionOrder, status } = model.index.enterprises;
+  const flags = new Uint8Array(byRegionOrder.length);
+  for (let i = 0; i < byRegionOrder.length; i++) {
+    const e = byRegionOrder[i]!;
+    flags[i] = (statusOk[status[e]!] ? COUNTED : 0) | (member[e] ? MEMBER : 0);
+  }
+  return flags;
 }
 
 function buildContext(model: ChainModel, options: ClusterOptions): Context & { statuses: EnterpriseStatus[]; linkStatuses: LinkStatus[]; leaderRoles: Role[] } {
@@ -938,23 +1075,28 @@ function buildContext(model: ChainModel, options: ClusterOptions): Context & { s
     statusOk: codes(ENTERPRISE_STATUSES, statuses, 'enterprise status'),
     linkOk: codes(LINK_STATUSES, linkStatuses, 'link status'),
     leaderRoleOk: codes(ROLES, leaderRoles, 'role'),
-    member: chainMembers(model, scope.chain!, segments.chainStart[c]!, segments.chainStart[c + 1]!),
+    member: chainMembers(model, c, segments.chainStart[c]!, segments.chainStart[c + 1]!),
+    role: roleCodesInChain(model, c),
     seed: options.seed ?? DEFAULT_SEED,
     reference,
     communityLimit: options.communityLimit ?? DEFAULT_COMMUNITY_LIMIT,
   };
-  const nodes: number[] = [];
-  for (const e of enterprisesInRegionIdx(model, r))
-    if (base.statusOk[enterprises.status[e]!] && inChain(base, e)) nodes.push(e);
-  nodes.sort((a, b) => a - b);
-  const nodeOf = new Int32Array(enterprises.ids.length).fill(-1);
-  nodes.forEach((e, i) => (nodeOf[e] = i));
-  const ctx: Context = { ...base, nodes, nodeOf, localLinks: [] };
-  for (const e of nodes)
-    for (let j = links.out.offsets[e]!; j < links.out.offsets[e + 1]!; j++) {
-      const k = links.out.items[j]!;
-      if (nodeOf[links.to[k]!]! >= 0 && linkCounts(ctx, k)) ctx.localLinks.push(k);
-    }
+  const N = enterprises.ids.length;
+  const local = new Uint8Array(N);
+  const inRegion = enterprisesInRegionIdx(model, r);
+  const picked: number[] = [];
+  for (let i = 0; i < inRegion.length; i++) {
+    const e = inRegion[i]!;
+    local[e] = 1;
+    if (base.statusOk[enterprises.status[e]!] && inChain(base, e)) picked.push(e);
+  }
+  const sortedNodes = Int32Array.from(picked).sort();
+  const nodes = Array.from(sortedNodes);
+  const nodeOf = new Int32Array(N).fill(-1);
+  for (let i = 0; i < sortedNodes.length; i++) nodeOf[sortedNodes[i]!] = i;
+  const { inputLinks, localLinks } = gatherLinks(model, nodeOf, nodes.length, base.segStart, base.segEnd, base.linkOk);
+  const regionOrderFlags = regionOrderFlagsOf(model, base.statusOk, base.member);
+  const ctx: Context = { ...base, nodes, nodeOf, local, localLinks, inputLinks, regionOrderFlags };
   return { ...ctx, statuses, linkStatuses, leaderRoles };
 }
 

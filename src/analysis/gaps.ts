@@ -63,10 +63,16 @@
  *
  * Ranking: severity (rounded to 4 decimals) descending, then segment order in the chain, then
  * kind (missing, thin, external, capacity, extension; backward before forward).
+ *
+ * Cost: linear. One sequential pass over the supply links (a link's product segment is inferred
+ * only for links that can matter), one over the enterprises (the relatedness counts, by region)
+ * and the chain's segment → enterprise rows, with per-call typed arrays over the enterprises and
+ * the (firm, segment) activities; no pairs of firms or regions beyond the peers' matrix. Sums of
+ * link values are taken in the order of a walk over the buyers of the region (a stable counting
+ * sort), so they do not depend on how the links are scanned.
  */
 import type { ChainModel } from '../graph/model.js';
-import { NO_ROLE } from '../graph/model.js';
-import { enterprisesInRegionIdx, isLocalIdx, regionWithinIdx } from '../graph/queries.js';
+import { enterprisesInRegionIdx, regionWithinIdx } from '../graph/queries.js';
 import { round, formatShare, formatYi } from '../internal/format.js';
 import { ChainError } from '../model/issues.js';
 import {
@@ -482,6 +488,296 @@ export function productSegmentCode(model: ChainModel, link: number, s0: number, 
 }
 
 /**
+ * What the analyses need from the enterprise records beyond the compact index, read once per
+ * model (one walk over `dataset.enterprises`; the model is never mutated): the `chainRoles`
+ * entries (the first one per enterprise and chain, as `find` picks it) and each firm's `parent`
+ * as an enterprise index.
+ */
+export interface RecordExtras {
+  /** Enterprise of each chainRoles entry (ascending). */
+  roleEnterprise: Int32Array;
+  /** Chain index of each entry (entries for chains the model does not have are left out). */
+  roleChain: Int32Array;
+  /** Role code of each entry (index into ROLES). */
+  roleCode: Uint8Array;
+  /** Enterprise index of each firm's `parent`, -1 when none or not an enterprise of the dataset; null when no firm has one. */
+  parent: Int32Array | null;
+}
+
+const extrasCache = new WeakMap<ChainModel, RecordExtras>();
+
+/**
+ * The {@link RecordExtras} of a model, computed on first use and cached (the model is
+ * immutable). Internal to the analyses (not in the package barrel).
+ */
+export function recordExtras(model: ChainModel): RecordExtras {
+  let extras = extrasCache.get(model);
+  if (extras) return extras;
+  const { enterprises: ents, chains } = model.index;
+  const records = model.dataset.enterprises;
+  const roleEnterprise: number[] = [];
+  const roleChain: number[] = [];
+  const roleCode: number[] = [];
+  let parent: Int32Array | null = null;
+  for (let e = 0; e < records.length; e++) {
+    const record = records[e]!;
+    const roles = record.chainRoles;
+    if (roles !== undefined && roles.length > 0) {
+      const first = roleChain.length;
+      for (const entry of roles) {
+        const c = chains.byId.get(entry.chain);
+        if (c === undefined) continue;
+        let seen = false;
+        for (let i = first; i < roleChain.length && !seen; i++) seen = roleChain[i] === c;
+        if (seen) continue;
+        roleEnterprise.push(e);
+        roleChain.push(c);
+        roleCode.push(ROLES.indexOf(entry.role));
+      }
+    }
+    if (record.parent !== undefined) {
+      parent ??= new Int32Array(records.length).fill(-1);
+      parent[e] = ents.byId.get(record.parent) ?? -1;
+    }
+  }
+  extras = {
+    roleEnterprise: Int32Array.from(roleEnterprise),
+    roleChain: Int32Array.from(roleChain),
+    roleCode: Uint8Array.from(roleCode),
+    parent,
+  };
+  extrasCache.set(model, extras);
+  return extras;
+}
+
+/**
+ * The role code (index into ROLES, or NO_ROLE) of every enterprise in chain index `c`: its
+ * `chainRoles` entry for the chain, else its overall role. Internal to the analyses.
+ */
+export function roleCodesInChain(model: ChainModel, c: number): Uint8Array {
+  const codes = model.index.enterprises.role.slice();
+  const { roleEnterprise, roleChain, roleCode } = recordExtras(model);
+  for (let i = 0; i < roleChain.length; i++) if (roleChain[i] === c) codes[roleEnterprise[i]!] = roleCode[i]!;
+  return codes;
+}
+
+/**
+ * Marks enterprises with a `chainRoles` entry for chain index `c` (`mask[e] = value`).
+ * Internal to the analyses.
+ */
+export function markChainRoleMembers(model: ChainModel, c: number, mask: Uint8Array, value: number): void {
+  const { roleEnterprise, roleChain } = recordExtras(model);
+  for (let i = 0; i < roleChain.length; i++) if (roleChain[i] === c) mask[roleEnterprise[i]!] = value;
+}
+
+/** The distinct values of a list of enterprise indices, ascending (typed sort, no Set). */
+function sortedUnique(values: ArrayLike<number>): number[] {
+  const sorted = Int32Array.from(values as ArrayLike<number>).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
+}
+
+/** Bits of the per-enterprise flags of {@link findGaps}. */
+const LOCAL = 1;
+const LOCAL_PRESENT = 2;
+const MEMBER = 4;
+const IN_CHAIN_LOCAL = 8;
+const UNRESOLVED_SUPPLIER = 16;
+
+/** How local buyers source the product of one segment (see {@link scanSupplyLinks}). */
+interface Sourcing {
+  extLinks: number;
+  extValue: number;
+  extUnknown: number;
+  localLinks: number;
+  localValue: number;
+  localUnknown: number;
+  /** Local buyers of outside supply (with repeats). */
+  buyers: number[];
+  /** Outside suppliers (with repeats). */
+  suppliers: number[];
+  given: number;
+  inferred: number;
+}
+
+/**
+ * The flags of every enterprise for {@link findGaps} (LOCAL, LOCAL_PRESENT, MEMBER of the chain
+ * `[s0, s1)`, IN_CHAIN_LOCAL), and per segment of the chain its local present firms and its local
+ * firms of other statuses, in dataset order (the segment CSR keeps enterprise order); `chainLocal`
+ * lists the local present members once each, ascending.
+ */
+function localFirms(model: ChainModel, s0: number, s1: number, presentCode: Uint8Array, regionFirms: Int32Array) {
+  const { enterprises: ents, segments } = model.index;
+  const flags = new Uint8Array(ents.ids.length);
+  for (let i = 0; i < regionFirms.length; i++) {
+    const e = regionFirms[i]!;
+    flags[e] = presentCode[ents.status[e]!] === 1 ? LOCAL | LOCAL_PRESENT : LOCAL;
+  }
+  const localBySeg: number[][] = [];
+  const notPresentBySeg: number[][] = [];
+  const chainLocalList: number[] = [];
+  for (let s = s0; s < s1; s++) {
+    const here: number[] = [];
+    const other: number[] = [];
+    for (let k = segments.enterprises.offsets[s]!; k < segments.enterprises.offsets[s + 1]!; k++) {
+      const e = segments.enterprises.items[k]!;
+      const f = flags[e]!;
+      flags[e] = f | MEMBER;
+      if (!(f & LOCAL)) continue;
+      if (f & LOCAL_PRESENT) {
+        here.push(e);
+        if (!(f & IN_CHAIN_LOCAL)) (flags[e] = f | MEMBER | IN_CHAIN_LOCAL, chainLocalList.push(e));
+      } else other.push(e);
+    }
+    localBySeg.push(here);
+    notPresentBySeg.push(other);
+  }
+  return { flags, localBySeg, notPresentBySeg, chainLocal: Int32Array.from(chainLocalList).sort() };
+}
+
+/**
+ * Present firms (status flagged in `presentCode`) per (region, segment) cell, by the firms' own
+ * region, row-major over every segment of the model, in one sequential pass over the enterprises.
+ */
+function presentCountsByRegion(model: ChainModel, presentCode: Uint8Array): Float64Array {
+  const { enterprises: ents, segments, regions } = model.index;
+  const columns = segments.keys.length;
+  const counts = new Float64Array(regions.ids.length * columns);
+  const { offsets, items } = ents.segments;
+  for (let e = 0; e < ents.ids.length; e++) {
+    if (presentCode[ents.status[e]!] !== 1) continue;
+    const base = ents.region[e]! * columns;
+    for (let k = offsets[e]!; k < offsets[e + 1]!; k++) counts[base + items[k]!]! += 1;
+  }
+  return counts;
+}
+
+/** Position of segment `s` in the enterprise → segments CSR row of `e` (its (firm, segment) slot), -1 if absent. */
+function slotIndex(model: ChainModel, e: number, s: number): number {
+  const { offsets, items } = model.index.enterprises.segments;
+  for (let q = offsets[e]!; q < offsets[e + 1]!; q++) if (items[q] === s) return q;
+  return -1;
+}
+
+/**
+ * The supply links {@link findGaps} reads, in one sequential pass over the link arrays (walking
+ * the buyers' and suppliers' CSR rows instead costs a random access per link at scale), in a
+ * function of its own so that V8 optimises the loop on its own.
+ * - Sourcing of each chain segment by the local present buyers (`flags` LOCAL_PRESENT) over counted
+ *   links: counts, value sums and the outside buyers and suppliers. The values are summed in the
+ *   order of a walk over the buyers in `regionFirms` order and their incoming links in link
+ *   order (the CSR keeps input order): the valued links are kept with the buyer's rank and put
+ *   in that order by a stable counting sort first.
+ * - Per (local present member, segment) slot: the counted links it sends of that segment's product
+ *   (to any buyer), their known value (summed in link order) and whether any value is unknown.
+ * - Links from outside whose product cannot be placed (UNRESOLVED), with their suppliers.
+ * The product segment is found by productSegmentCode only for links that can matter: counted,
+ * with a local present buyer or a local present supplier in the chain, and not given a segment
+ * of another chain.
+ */
+function scanSupplyLinks(model: ChainModel, s0: number, s1: number, linkCode: Uint8Array, flags: Uint8Array, regionFirms: Int32Array) {
+  const { links, enterprises: ents } = model.index;
+  const n = s1 - s0;
+  const sourcing: Sourcing[] = Array.from({ length: n }, () => ({
+    extLinks: 0,
+    extValue: 0,
+    extUnknown: 0,
+    localLinks: 0,
+    localValue: 0,
+    localUnknown: 0,
+    buyers: [],
+    suppliers: [],
+    given: 0,
+    inferred: 0,
+  }));
+  const rank = new Int32Array(ents.ids.length);
+  for (let i = 0; i < regionFirms.length; i++) rank[regionFirms[i]!] = i;
+  let valued = 0;
+  let valuedRank = new Int32Array(1024);
+  let valuedSlot = new Int32Array(1024);
+  let valuedValue = new Float64Array(1024);
+  const slots = ents.segments.items.length;
+  const slotCount = new Int32Array(slots);
+  const slotValue = new Float64Array(slots);
+  const slotUnknown = new Uint8Array(slots);
+  let unresolved = 0;
+  const unresolvedSuppliers: number[] = [];
+  const linkCount = links.from.length;
+  for (let k = 0; k < linkCount; k++) {
+    // links of another chain's product count nowhere: tell them by the sequential arrays first
+    const given = links.segment[k]!;
+    if (given >= 0 && (given < s0 || given >= s1)) continue;
+    if (!linkCode[links.status[k]!]) continue;
+    const a = links.from[k]!;
+    const b = links.to[k]!;
+    const fa = flags[a]!;
+    const buyerOk = (flags[b]! & LOCAL_PRESENT) !== 0;
+    const supplierOk = (fa & (LOCAL_PRESENT | MEMBER)) === (LOCAL_PRESENT | MEMBER);
+    if (!buyerOk && !supplierOk) continue;
+    let code: number;
+    if (given >= 0) code = given << 1;
+    else code = fa & MEMBER ? productSegmentCode(model, k, s0, s1) : OTHER_CHAIN;
+    const v = links.value[k]!;
+    if (supplierOk && code >= 0) {
+      const q = slotIndex(model, a, code >> 1);
+      if (q >= 0) {
+        slotCount[q]!++;
+        if (Number.isFinite(v)) slotValue[q]! += v;
+        else slotUnknown[q] = 1;
+      }
+    }
+    if (!buyerOk) continue;
+    const local = (fa & LOCAL) !== 0;
+    if (code < 0) {
+      if (code === UNRESOLVED && !local) {
+        unresolved++;
+        if (!(fa & UNRESOLVED_SUPPLIER)) (flags[a] = fa | UNRESOLVED_SUPPLIER, unresolvedSuppliers.push(a));
+      }
+      continue;
+    }
+    const j = (code >> 1) - s0;
+    const agg = sourcing[j]!;
+    const finite = Number.isFinite(v);
+    if (finite) {
+      if (valued === valuedRank.length) {
+        const grow = <T extends Int32Array | Float64Array>(from: T, to: T) => (to.set(from), to);
+        valuedRank = grow(valuedRank, new Int32Array(2 * valued));
+        valuedSlot = grow(valuedSlot, new Int32Array(2 * valued));
+        valuedValue = grow(valuedValue, new Float64Array(2 * valued));
+      }
+      valuedRank[valued] = rank[b]!;
+      valuedSlot[valued] = local ? 2 * j : 2 * j + 1;
+      valuedValue[valued++] = v;
+    }
+    if (local) {
+      agg.localLinks++;
+      if (!finite) agg.localUnknown++;
+    } else {
+      agg.extLinks++;
+      if (!finite) agg.extUnknown++;
+      agg.buyers.push(b);
+      agg.suppliers.push(a);
+      if ((code & 1) === 0) agg.given++;
+      else agg.inferred++;
+    }
+  }
+  // the valued links by buyer rank (stable: link order within a buyer), then summed
+  const start = new Int32Array(regionFirms.length + 1);
+  for (let i = 0; i < valued; i++) start[valuedRank[i]! + 1]!++;
+  for (let i = 0; i < regionFirms.length; i++) start[i + 1]! += start[i]!;
+  const order = new Int32Array(valued);
+  for (let i = 0; i < valued; i++) order[start[valuedRank[i]!]!++] = i;
+  const sums = new Float64Array(2 * n);
+  for (let i = 0; i < valued; i++) sums[valuedSlot[order[i]!]!]! += valuedValue[order[i]!]!;
+  for (let j = 0; j < n; j++) {
+    sourcing[j]!.localValue = sums[2 * j]!;
+    sourcing[j]!.extValue = sums[2 * j + 1]!;
+  }
+  return { sourcing, slotCount, slotValue, slotUnknown, unresolved, unresolvedSuppliers };
+}
+
+/**
  * Finds the gaps of a chain in a region (and its sub-regions): missing and thin segments,
  * external dependencies, capacity shortfalls and extension opportunities, each with a severity
  * in [0, 1], the numbers behind it and a reason in Chinese and English. Unknown chain or region
@@ -532,32 +828,16 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   const segId = (j: number) => chain.segments[j]!.id;
   const segName = (j: number) => chain.segments[j]!.name;
   const isPresent = (e: number) => presentCode[ents.status[e]!] === 1;
-  const isLeader = (e: number) => {
-    const own = dataset.enterprises[e]!.chainRoles?.find((x) => x.chain === chain.id)?.role;
-    if (own !== undefined) return own === 'leader';
-    return ents.role[e] !== NO_ROLE && ROLES[ents.role[e]!] === 'leader';
-  };
+  const leaderCode = ROLES.indexOf('leader');
+  const roleCode = roleCodesInChain(model, c);
+  const isLeader = (e: number) => roleCode[e] === leaderCode;
 
-  // local present firms per segment (dataset order: the segment CSR keeps enterprise order)
-  const localBySeg: number[][] = [];
-  const notPresentBySeg: number[][] = [];
-  const chainLocal: number[] = [];
-  const inChainLocal = new Set<number>();
-  for (let j = 0; j < n; j++) {
-    const s = s0 + j;
-    const here: number[] = [];
-    const other: number[] = [];
-    for (let k = segments.enterprises.offsets[s]!; k < segments.enterprises.offsets[s + 1]!; k++) {
-      const e = segments.enterprises.items[k]!;
-      if (!isLocalIdx(model, e, r)) continue;
-      if (isPresent(e)) here.push(e);
-      else other.push(e);
-    }
-    localBySeg.push(here);
-    notPresentBySeg.push(other);
-    for (const e of here) if (!inChainLocal.has(e)) (inChainLocal.add(e), chainLocal.push(e));
-  }
-  chainLocal.sort((a, b) => a - b);
+  // per-enterprise flags (typed, per call): LOCAL in the region, LOCAL_PRESENT also with a present
+  // status, MEMBER operates in a segment of the chain, IN_CHAIN_LOCAL local present member
+  const N = ents.ids.length;
+  const regionFirms = enterprisesInRegionIdx(model, r);
+  const { flags, localBySeg, notPresentBySeg, chainLocal } = localFirms(model, s0, s1, presentCode, regionFirms);
+  const inChainLocal = (e: number) => (flags[e]! & IN_CHAIN_LOCAL) !== 0;
   const present = localBySeg.map((l) => l.length > 0);
 
   // value weights
@@ -567,7 +847,8 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
       : 'count';
   const weightOf = (e: number) =>
     (isLeader(e) ? leaderWeight : 1) * (valueBasis === 'output' ? (Number.isFinite(ents.output[e]!) ? ents.output[e]! : 0) : 1);
-  const totalLocalWeight = chainLocal.reduce((a, e) => a + weightOf(e), 0);
+  let totalLocalWeight = 0;
+  for (let i = 0; i < chainLocal.length; i++) totalLocalWeight += weightOf(chainLocal[i]!);
 
   // segment adjacency within the chain (local indices)
   const downOf: number[][] = [];
@@ -581,10 +862,14 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     downOf.push([...new Set(down)].sort((a, b) => a - b));
     upOf.push([...new Set(up)].sort((a, b) => a - b));
   }
-  const firmsIn = (segs: readonly number[]) => {
-    const set = new Set<number>();
-    for (const t of segs) for (const e of localBySeg[t]!) set.add(e);
-    return [...set].sort((a, b) => a - b);
+  const firmsIn = (segs: readonly number[]): number[] => {
+    if (segs.length === 1) return localBySeg[segs[0]!]!.slice();
+    let total = 0;
+    for (const t of segs) total += localBySeg[t]!.length;
+    const all = new Int32Array(total);
+    let at = 0;
+    for (const t of segs) for (const e of localBySeg[t]!) all[at++] = e;
+    return sortedUnique(all);
   };
 
   // criticality: transitive downstream reach
@@ -619,19 +904,20 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     if (peers === 'siblings' ? regions.parent[q] === parent : regions.depth[q] === regions.depth[r]) peerRegions.push(q);
   }
   const allSegments = segments.keys.length;
+  // present firms per (own region, segment) in one sequential pass over the enterprises; a peer's
+  // row sums the regions of its subtree (integer counts: exact in any order)
+  const ownCounts = presentCountsByRegion(model, presentCode);
   const rows: Float64Array[] = [];
   let activeRegions = 0;
   for (const q of peerRegions) {
     const row = new Float64Array(allSegments);
-    let inChain = false;
-    for (const e of enterprisesInRegionIdx(model, q)) {
-      if (!isPresent(e)) continue;
-      for (let k = ents.segments.offsets[e]!; k < ents.segments.offsets[e + 1]!; k++) {
-        const s = ents.segments.items[k]!;
-        row[s]! += 1;
-        if (s >= s0 && s < s1) inChain = true;
-      }
+    for (let p = 0; p < regions.ids.length; p++) {
+      if (!regionWithinIdx(model, p, q)) continue;
+      const base = p * allSegments;
+      for (let s = 0; s < allSegments; s++) row[s]! += ownCounts[base + s]!;
     }
+    let inChain = false;
+    for (let s = s0; s < s1 && !inChain; s++) inChain = row[s]! > 0;
     if (inChain) activeRegions++;
     rows.push(row);
   }
@@ -660,7 +946,6 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     }
   }
 
-  // supply links: the product segment of a link (global index), -1 if not in the chain or unknown
   const supplierSegsInChain = (e: number) => {
     const out: number[] = [];
     for (let k = ents.segments.offsets[e]!; k < ents.segments.offsets[e + 1]!; k++) {
@@ -669,68 +954,11 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     }
     return out;
   };
-  /** Chain-local segment of a link's product, or -1 (see {@link productSegmentCode}). */
-  const linkSegment = (k: number): number => {
-    const code = productSegmentCode(model, k, s0, s1);
-    return code < 0 ? -1 : (code >> 1) - s0;
-  };
 
-  interface Sourcing {
-    extLinks: number;
-    extValue: number;
-    extUnknown: number;
-    localLinks: number;
-    localValue: number;
-    localUnknown: number;
-    buyers: Set<number>;
-    suppliers: Set<number>;
-    given: number;
-    inferred: number;
-  }
-  const sourcing: Sourcing[] = Array.from({ length: n }, () => ({
-    extLinks: 0,
-    extValue: 0,
-    extUnknown: 0,
-    localLinks: 0,
-    localValue: 0,
-    localUnknown: 0,
-    buyers: new Set<number>(),
-    suppliers: new Set<number>(),
-    given: 0,
-    inferred: 0,
-  }));
-  let unresolved = 0;
-  const unresolvedSuppliers = new Set<number>();
-  for (const b of enterprisesInRegionIdx(model, r)) {
-    if (!isPresent(b)) continue;
-    for (let q = links.in.offsets[b]!; q < links.in.offsets[b + 1]!; q++) {
-      const k = links.in.items[q]!;
-      if (!linkCode[links.status[k]!]) continue;
-      const a = links.from[k]!;
-      const local = isLocalIdx(model, a, r);
-      const code = productSegmentCode(model, k, s0, s1);
-      if (code < 0) {
-        if (code === UNRESOLVED && !local) (unresolved++, unresolvedSuppliers.add(a));
-        continue;
-      }
-      const j = (code >> 1) - s0;
-      const v = links.value[k]!;
-      const agg = sourcing[j]!;
-      if (local) {
-        agg.localLinks++;
-        if (Number.isFinite(v)) agg.localValue += v;
-        else agg.localUnknown++;
-      } else {
-        agg.extLinks++;
-        if (Number.isFinite(v)) agg.extValue += v;
-        else agg.extUnknown++;
-        agg.buyers.add(b);
-        agg.suppliers.add(a);
-        if ((code & 1) === 0) agg.given++;
-        else agg.inferred++;
-      }
-    }
-  }
+  // supply links: local buyers' sourcing per segment and local suppliers' sales per (firm, segment)
+  const scan = scanSupplyLinks(model, s0, s1, linkCode, flags, regionFirms);
+  const { sourcing, slotCount, slotValue, slotUnknown, unresolved, unresolvedSuppliers } = scan;
+  const slotOf = (e: number, s: number) => slotIndex(model, e, s);
 
   // filling: projects under way and signed local enterprises; planned projects are listed apart
   const filling: FillingEntry[][] = Array.from({ length: n }, () => []);
@@ -750,7 +978,7 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
       if (own.length === 1) j = own[0]!;
     }
     // a project of a firm already present in the segment is that presence, not a new supplier
-    if (j < 0 || (e >= 0 && isLocalIdx(model, e, r) && isPresent(e) && supplierSegsInChain(e).includes(j))) continue;
+    if (j < 0 || (e >= 0 && (flags[e]! & LOCAL_PRESENT) !== 0 && supplierSegsInChain(e).includes(j))) continue;
     const record = dataset.projects[p]!;
     (counted ? filling : planned)[j]!.push({
       project: record.id,
@@ -760,9 +988,12 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     });
   }
   for (let j = 0; j < n; j++) {
+    const listed = new Set<string>();
+    for (const f of filling[j]!) if (f.enterprise !== null) listed.add(f.enterprise);
     for (const e of notPresentBySeg[j]!) {
       if (!fillEnterpriseCode[ents.status[e]!]) continue;
-      if (filling[j]!.some((f) => f.enterprise === idOf(e))) continue;
+      if (listed.has(idOf(e))) continue;
+      listed.add(idOf(e));
       filling[j]!.push({ project: null, enterprise: idOf(e), status: ENTERPRISE_STATUSES[ents.status[e]!]!, productionYear: null });
     }
   }
@@ -781,16 +1012,28 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   const limitations: GapLimitation[] = [];
   const findings: (GapFinding & { order: number })[] = [];
 
+  const seenStamp = new Int32Array(N);
+  let stamp = 0;
   const severityOf = (j: number, dependants: readonly number[], extent: number): SeverityBreakdown => {
-    const depSet = new Set(dependants);
+    // the distinct dependants in order of first appearance (a stamp per call, not a Set)
+    stamp++;
+    const distinct: number[] = [];
+    let ascending = true;
+    for (const e of dependants) {
+      if (seenStamp[e] === stamp) continue;
+      seenStamp[e] = stamp;
+      if (distinct.length > 0 && e < distinct[distinct.length - 1]!) ascending = false;
+      distinct.push(e);
+    }
     let union = totalLocalWeight;
-    for (const e of depSet) if (!inChainLocal.has(e)) union += weightOf(e);
-    const depWeight = [...depSet].reduce((a, e) => a + weightOf(e), 0);
+    for (const e of distinct) if (!inChainLocal(e)) union += weightOf(e);
+    let depWeight = 0;
+    for (const e of distinct) depWeight += weightOf(e);
     const share = union > 0 ? depWeight / union : 0;
     const value = share * extent;
     const raw = weights.value * value + weights.criticality * criticality[j]! + weights.feasibility * feasibility[j]!;
     const reduction = filling[j]!.length > 0 ? fillingReduction : 0;
-    const sorted = [...depSet].sort((a, b) => a - b);
+    const sorted = ascending ? distinct : distinct.sort((a, b) => a - b);
     return {
       value: {
         value: round(value, 4),
@@ -883,14 +1126,12 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
           const value = new Array<number>(firms.length).fill(0);
           const count = new Array<number>(firms.length).fill(0);
           let allKnown = true;
+          // from the pass over the links: per (firm, segment) slot, in link order
           firms.forEach((e, i) => {
-            for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) {
-              const k = links.out.items[q]!;
-              if (!linkCode[links.status[k]!] || linkSegment(k) !== j) continue;
-              count[i]!++;
-              if (Number.isFinite(links.value[k]!)) value[i]! += links.value[k]!;
-              else allKnown = false;
-            }
+            const q = slotOf(e, s0 + j);
+            count[i] = slotCount[q]!;
+            value[i]! += slotValue[q]!;
+            if (slotUnknown[q]) allKnown = false;
           });
           const valueTotal = value.reduce((a, b) => a + b, 0);
           const countTotal = count.reduce((a, b) => a + b, 0);
@@ -952,8 +1193,8 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     if (agg.extLinks > 0) {
       const allValued = agg.extUnknown === 0 && agg.localUnknown === 0 && agg.extValue + agg.localValue > 0;
       const externalShare = allValued ? agg.extValue / (agg.extValue + agg.localValue) : agg.extLinks / (agg.extLinks + agg.localLinks);
-      const buyers = [...agg.buyers].sort((a, b) => a - b);
-      const suppliers = [...agg.suppliers].sort((a, b) => a - b);
+      const buyers = sortedUnique(agg.buyers);
+      const suppliers = sortedUnique(agg.suppliers);
       const components = severityOf(j, buyers, externalShare);
       const valued = agg.extLinks - agg.extUnknown;
       const shareText = formatShare(externalShare);

@@ -129,28 +129,27 @@ export function simpleGraph(
       sortedNeighbour[at] = col;
       sortedWeight[at] = colWeight[k]!;
     }
-  // merge runs of equal neighbours
+  // merge runs of equal neighbours, in place (the write position never passes the read position)
   const offsets = new Int32Array(order + 1);
-  const neighbours: number[] = [];
-  const weights: number[] = [];
+  let length = 0;
   for (let i = 0; i < order; i++) {
     for (let k = rowOffsets[i]!; k < rowOffsets[i + 1]!; k++) {
       const j = sortedNeighbour[k]!;
-      if (neighbours.length > offsets[i]! && neighbours[neighbours.length - 1] === j)
-        weights[weights.length - 1]! += sortedWeight[k]!;
+      if (length > offsets[i]! && sortedNeighbour[length - 1] === j) sortedWeight[length - 1]! += sortedWeight[k]!;
       else {
-        neighbours.push(j);
-        weights.push(sortedWeight[k]!);
+        sortedNeighbour[length] = j;
+        sortedWeight[length] = sortedWeight[k]!;
+        length++;
       }
     }
-    offsets[i + 1] = neighbours.length;
+    offsets[i + 1] = length;
   }
   return {
     order,
-    size: neighbours.length / 2,
+    size: length / 2,
     offsets,
-    neighbours: Int32Array.from(neighbours),
-    weights: Float64Array.from(weights),
+    neighbours: sortedNeighbour.slice(0, length),
+    weights: sortedWeight.slice(0, length),
   };
 }
 
@@ -226,18 +225,23 @@ export function weaklyConnectedComponents(graph: SimpleGraph): ConnectedComponen
  */
 export function triangleCounts(graph: SimpleGraph): Int32Array {
   const { order, offsets, neighbours } = graph;
-  const degree = (i: number) => offsets[i + 1]! - offsets[i]!;
-  const higher = (u: number, v: number) => degree(v) > degree(u) || (degree(v) === degree(u) && v > u);
-  // oriented adjacency: each edge kept once, towards the higher-ranked end
+  const degrees = new Int32Array(order);
+  for (let i = 0; i < order; i++) degrees[i] = offsets[i + 1]! - offsets[i]!;
+  // oriented adjacency: each edge kept once, towards the higher-ranked end (degree, then index)
+  const kept = new Uint8Array(neighbours.length);
   const outOffsets = new Int32Array(order + 1);
   for (let u = 0; u < order; u++) {
     let count = 0;
-    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) if (higher(u, neighbours[k]!)) count++;
+    const du = degrees[u]!;
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) {
+      const v = neighbours[k]!;
+      const dv = degrees[v]!;
+      if (dv > du || (dv === du && v > u)) (kept[k] = 1, count++);
+    }
     outOffsets[u + 1] = outOffsets[u]! + count;
   }
   const out = new Int32Array(outOffsets[order]!);
-  for (let u = 0, at = 0; u < order; u++)
-    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) if (higher(u, neighbours[k]!)) out[at++] = neighbours[k]!;
+  for (let k = 0, at = 0; k < neighbours.length; k++) if (kept[k]) out[at++] = neighbours[k]!;
   const triangles = new Int32Array(order);
   const mark = new Int32Array(order).fill(-1);
   for (let u = 0; u < order; u++) {
@@ -257,15 +261,25 @@ export function triangleCounts(graph: SimpleGraph): Int32Array {
   return triangles;
 }
 
+function checkTriangles(graph: SimpleGraph, triangles: Int32Array): void {
+  if (triangles.length !== graph.order)
+    throw new ChainError('invalid_argument', `triangle counts cover ${triangles.length} nodes, the graph has ${graph.order}`, {
+      triangles: triangles.length,
+      order: graph.order,
+    });
+}
+
 /**
  * Local clustering coefficient of each node (unweighted): 2T_i / (d_i(d_i − 1)), 0 when the
  * degree is below 2 (as NetworkX `clustering`).
  *
  * @example
  * clusteringCoefficients(simpleGraph(4, [0, 1, 2, 0], [1, 2, 0, 3])); // [1/3, 1, 1, 0]
+ *
+ * @param triangles `triangleCounts(graph)` when already computed (it is the O(m^1.5) part).
  */
-export function clusteringCoefficients(graph: SimpleGraph): number[] {
-  const triangles = triangleCounts(graph);
+export function clusteringCoefficients(graph: SimpleGraph, triangles: Int32Array = triangleCounts(graph)): number[] {
+  checkTriangles(graph, triangles);
   const result: number[] = [];
   for (let i = 0; i < graph.order; i++) {
     const d = graph.offsets[i + 1]! - graph.offsets[i]!;
@@ -281,10 +295,12 @@ export function clusteringCoefficients(graph: SimpleGraph): number[] {
  *
  * @example
  * averageClustering(simpleGraph(4, [0, 1, 2, 0], [1, 2, 0, 3])); // (1/3 + 1 + 1 + 0) / 4
+ *
+ * @param triangles `triangleCounts(graph)` when already computed (it is the O(m^1.5) part).
  */
-export function averageClustering(graph: SimpleGraph): number {
+export function averageClustering(graph: SimpleGraph, triangles?: Int32Array): number {
   if (graph.order === 0) return 0;
-  return clusteringCoefficients(graph).reduce((a, b) => a + b, 0) / graph.order;
+  return clusteringCoefficients(graph, triangles ?? triangleCounts(graph)).reduce((a, b) => a + b, 0) / graph.order;
 }
 
 /**
@@ -293,9 +309,11 @@ export function averageClustering(graph: SimpleGraph): number {
  *
  * @example
  * transitivity(simpleGraph(4, [0, 1, 2, 0], [1, 2, 0, 3])); // 3 / 5
+ *
+ * @param triangles `triangleCounts(graph)` when already computed (it is the O(m^1.5) part).
  */
-export function transitivity(graph: SimpleGraph): number {
-  const triangles = triangleCounts(graph);
+export function transitivity(graph: SimpleGraph, triangles: Int32Array = triangleCounts(graph)): number {
+  checkTriangles(graph, triangles);
   let closed = 0;
   let triples = 0;
   for (let i = 0; i < graph.order; i++) {

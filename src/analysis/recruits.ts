@@ -21,13 +21,14 @@
  * firms they already trade with (either direction, any chain) or share a group with (`parent`),
  * then dataset order. These ties are reported (`localPartners`, `localAffiliates`) but do not
  * enter the fit. Cost is
- * linear in the enterprises of the gap segments and their links; no pairs of firms are formed.
+ * linear: one sequential pass over the supply links for every candidate at once, plus the
+ * enterprises of the gap segments; no pairs of firms are formed.
  *
  * Assumptions: the dataset lists the outside firms a planner knows of; a gap with no candidate
  * says so and names the segment's products to search for.
  */
 import type { ChainModel } from '../graph/model.js';
-import { enterprisesInRegionIdx, isLocalIdx } from '../graph/queries.js';
+import { enterprisesInRegionIdx } from '../graph/queries.js';
 import { formatYi, round } from '../internal/format.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus } from '../model/vocabulary.js';
@@ -37,6 +38,7 @@ import {
   GAP_CODES,
   productSegmentCode,
   normaliseWeights,
+  recordExtras,
   type FillingEntry,
   type GapCode,
   type GapOptions,
@@ -148,9 +150,93 @@ const GAP_ZH: Record<GapCode, string> = {
 };
 
 const NONE: readonly number[] = Object.freeze([]);
-function uniqueSorted(values: readonly number[] | undefined): readonly number[] {
+function uniqueSorted(values: ArrayLike<number> | undefined): readonly number[] {
   if (values === undefined || values.length === 0) return NONE;
-  return [...new Set(values)].sort((a, b) => a - b);
+  const sorted = Int32Array.from(values).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
+}
+
+/** Bits of the per-enterprise flags of {@link recommendRecruits}. */
+const LOCAL = 1;
+const LOCAL_PRESENT = 2;
+const CANDIDATE = 4;
+
+/**
+ * One sequential pass over the link arrays for what the candidates (`flags` CANDIDATE) send to
+ * local present buyers and whom they trade with locally: walking each candidate's CSR rows
+ * instead costs a random access per link at scale. In a function of its own so that V8
+ * optimises the loop on its own.
+ * - Per (candidate, gap segment) slot = position in the enterprise → segments CSR: the counted
+ *   links of the segment's product to local present buyers, their known value (summed in link
+ *   order, as a walk over the candidate's outgoing links would), the number of unknown values and
+ *   the buyers (with repeats).
+ * - Per candidate: its local present partners over counted links in either direction (with repeats).
+ */
+function scanCandidateLinks(model: ChainModel, s0: number, s1: number, linkCode: Uint8Array, flags: Uint8Array, isGapSegment: Uint8Array) {
+  const { links, enterprises: ents } = model.index;
+  const slots = ents.segments.items.length;
+  const slotCount = new Int32Array(slots);
+  const slotValue = new Float64Array(slots);
+  const slotUnknown = new Int32Array(slots);
+  const slotBuyers = new Map<number, number[]>();
+  // partners as (candidate, partner) pairs, grouped by candidate afterwards (a counting sort)
+  const candidateOf = new Int32Array(flags.length).fill(-1);
+  let candidates = 0;
+  for (let e = 0; e < flags.length; e++) if (flags[e]! & CANDIDATE) candidateOf[e] = candidates++;
+  let pairs = 0;
+  let pairCandidate = new Int32Array(1024);
+  let pairOther = new Int32Array(1024);
+  const addPartner = (e: number, other: number) => {
+    if (pairs === pairCandidate.length) {
+      const grownCandidate = new Int32Array(2 * pairs);
+      grownCandidate.set(pairCandidate);
+      pairCandidate = grownCandidate;
+      const grownOther = new Int32Array(2 * pairs);
+      grownOther.set(pairOther);
+      pairOther = grownOther;
+    }
+    pairCandidate[pairs] = candidateOf[e]!;
+    pairOther[pairs++] = other;
+  };
+  const { offsets, items } = ents.segments;
+  const linkCount = links.from.length;
+  for (let l = 0; l < linkCount; l++) {
+    if (!linkCode[links.status[l]!]) continue;
+    const a = links.from[l]!;
+    const b = links.to[l]!;
+    const fa = flags[a]!;
+    const fb = flags[b]!;
+    if (fa & CANDIDATE && fb & LOCAL_PRESENT) {
+      addPartner(a, b);
+      const code = productSegmentCode(model, l, s0, s1);
+      if (code >= 0 && isGapSegment[code >> 1]) {
+        const s = code >> 1;
+        let q = offsets[a]!;
+        while (q < offsets[a + 1]! && items[q] !== s) q++;
+        if (q < offsets[a + 1]!) {
+          slotCount[q]!++;
+          const buyers = slotBuyers.get(q);
+          if (buyers) buyers.push(b);
+          else slotBuyers.set(q, [b]);
+          const v = links.value[l]!;
+          if (Number.isFinite(v)) slotValue[q]! += v;
+          else slotUnknown[q]!++;
+        }
+      }
+    }
+    if (fb & CANDIDATE && fa & LOCAL_PRESENT) addPartner(b, a);
+  }
+  const partnerStart = new Int32Array(candidates + 1);
+  for (let i = 0; i < pairs; i++) partnerStart[pairCandidate[i]! + 1]!++;
+  for (let c = 0; c < candidates; c++) partnerStart[c + 1]! += partnerStart[c]!;
+  const partnerItems = new Int32Array(pairs);
+  const cursor = partnerStart.slice(0, candidates);
+  for (let i = 0; i < pairs; i++) partnerItems[cursor[pairCandidate[i]!]!++] = pairOther[i]!;
+  /** The local present partners of candidate `e` (with repeats). */
+  const partnersOf = (e: number) => partnerItems.subarray(partnerStart[candidateOf[e]!]!, partnerStart[candidateOf[e]! + 1]!);
+  return { slotCount, slotValue, slotUnknown, slotBuyers, partnersOf };
 }
 
 /**
@@ -199,15 +285,25 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
   const linkCode = new Uint8Array(LINK_STATUSES.length);
   for (const s of gaps.assumptions.linkStatuses) linkCode[LINK_STATUSES.indexOf(s)] = 1;
 
-  // one pass over the local present firms: the segments (of every chain) present in the
-  // region, and the local firms by parent id (group ties)
+  // per-enterprise flags (typed, per call): LOCAL in the region, LOCAL_PRESENT also with a
+  // present status, CANDIDATE (below)
+  const flags = new Uint8Array(ents.ids.length);
+  const regionFirms = enterprisesInRegionIdx(model, r);
+  for (let i = 0; i < regionFirms.length; i++) {
+    const e = regionFirms[i]!;
+    flags[e] = presentCode[ents.status[e]!] ? LOCAL | LOCAL_PRESENT : LOCAL;
+  }
+  const localPresent = (e: number) => (flags[e]! & LOCAL_PRESENT) !== 0;
+  // one sequential pass over the local present firms: the segments (of every chain) present in
+  // the region, and the local firms by parent (group ties)
   const presentHere = new Uint8Array(segments.keys.length);
-  const localChildren = new Map<string, number[]>();
-  for (const e of enterprisesInRegionIdx(model, r)) {
-    if (!presentCode[ents.status[e]!]) continue;
+  const localChildren = new Map<number, number[]>();
+  const parentOf = recordExtras(model).parent;
+  for (let e = 0; e < flags.length; e++) {
+    if (!(flags[e]! & LOCAL_PRESENT)) continue;
     for (let k = ents.segments.offsets[e]!; k < ents.segments.offsets[e + 1]!; k++) presentHere[ents.segments.items[k]!] = 1;
-    const parent = dataset.enterprises[e]!.parent;
-    if (parent === undefined) continue;
+    const parent = parentOf === null ? -1 : parentOf[e]!;
+    if (parent < 0) continue;
     const list = localChildren.get(parent) ?? [];
     list.push(e);
     localChildren.set(parent, list);
@@ -232,6 +328,24 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
     if (!entry.gaps.includes(f.code)) entry.gaps.push(f.code);
   }
 
+  // the candidates of every gap segment, then one sequential pass over the link arrays for what
+  // they send to local buyers and whom they trade with locally (walking each candidate's CSR rows
+  // instead costs a random access per link)
+  const isGapSegment = new Uint8Array(segments.keys.length);
+  for (const segmentId of order) {
+    const s = s0 + chain.segments.findIndex((x) => x.id === segmentId);
+    isGapSegment[s] = 1;
+    for (let k = segments.enterprises.offsets[s]!; k < segments.enterprises.offsets[s + 1]!; k++) {
+      const e = segments.enterprises.items[k]!;
+      if (!(flags[e]! & LOCAL) && candidateCode[ents.status[e]!]) flags[e]! |= CANDIDATE;
+    }
+  }
+  const { slotCount, slotValue, slotUnknown, slotBuyers, partnersOf } = scanCandidateLinks(model, s0, s1, linkCode, flags, isGapSegment);
+  const slotOf = (e: number, s: number) => {
+    for (let q = ents.segments.offsets[e]!; q < ents.segments.offsets[e + 1]!; q++) if (ents.segments.items[q] === s) return q;
+    return -1;
+  };
+
   const nameOf = (e: number) => dataset.enterprises[e]!.name;
   const regionName = (q: number) => dataset.regions[q]!.name;
   const entries: RecruitEntry[] = order.map((segmentId) => {
@@ -255,21 +369,12 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
     const raw: Raw[] = [];
     for (let k = segments.enterprises.offsets[s]!; k < segments.enterprises.offsets[s + 1]!; k++) {
       const e = segments.enterprises.items[k]!;
-      if (isLocalIdx(model, e, r) || !candidateCode[ents.status[e]!]) continue;
-      let buyers: number[] | undefined;
-      let count = 0;
-      let value = 0;
-      let unknown = 0;
-      for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) {
-        const l = links.out.items[q]!;
-        const b = links.to[l]!;
-        if (!linkCode[links.status[l]!] || !isLocalIdx(model, b, r) || !presentCode[ents.status[b]!]) continue;
-        if (productSegmentCode(model, l, s0, s1) >> 1 !== s) continue;
-        count++;
-        (buyers ??= []).push(b);
-        if (Number.isFinite(links.value[l]!)) value += links.value[l]!;
-        else unknown++;
-      }
+      if (flags[e]! & LOCAL || !candidateCode[ents.status[e]!]) continue;
+      const slot = slotOf(e, s);
+      const count = slotCount[slot]!;
+      const value = slotValue[slot]!;
+      const unknown = slotUnknown[slot]!;
+      const buyers = slotBuyers.get(slot);
       const shared: number[] = [];
       let others = 0;
       for (let q = ents.segments.offsets[e]!; q < ents.segments.offsets[e + 1]!; q++) {
@@ -279,18 +384,11 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
         if (presentHere[t]) shared.push(t);
       }
       // local firms it already trades with, either way (any chain): the ranking's tie-breaker
-      let partners: number[] | undefined;
-      for (const [csr, end] of [[links.out, links.to], [links.in, links.from]] as const)
-        for (let q = csr.offsets[e]!; q < csr.offsets[e + 1]!; q++) {
-          const l = csr.items[q]!;
-          const other = end[l]!;
-          if (linkCode[links.status[l]!] && isLocalIdx(model, other, r) && presentCode[ents.status[other]!]) (partners ??= []).push(other);
-        }
+      const partners = partnersOf(e);
       // local firms of the same group: its local subsidiaries, or its parent when that is local
-      let affiliates = localChildren.get(ents.ids[e]!);
-      const parentId = dataset.enterprises[e]!.parent;
-      const parentIdx = parentId === undefined ? undefined : ents.byId.get(parentId);
-      if (parentIdx !== undefined && isLocalIdx(model, parentIdx, r) && presentCode[ents.status[parentIdx]!]) affiliates = [...(affiliates ?? []), parentIdx];
+      let affiliates = localChildren.get(e);
+      const parentIdx = parentOf === null ? -1 : parentOf[e]!;
+      if (parentIdx >= 0 && localPresent(parentIdx)) affiliates = [...(affiliates ?? []), parentIdx];
       raw.push({
         e,
         buyers: uniqueSorted(buyers),

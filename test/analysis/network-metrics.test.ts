@@ -143,6 +143,16 @@ describe('small graphs by hand', () => {
     expect(transitivity(g)).toBeCloseTo(0.6, 15);
   });
 
+  it('takes triangle counts computed once, with the same results; counts of another graph throw', () => {
+    const triangles = triangleCounts(g);
+    expect(clusteringCoefficients(g, triangles)).toEqual([1 / 3, 1, 1, 0]);
+    expect(averageClustering(g, triangles)).toBe(averageClustering(g));
+    expect(transitivity(g, triangles)).toBe(transitivity(g));
+    expect(averageClustering(karate, triangleCounts(karate))).toBe(averageClustering(karate));
+    expect(() => transitivity(g, new Int32Array(3))).toThrow(ChainError);
+    expect(() => averageClustering(g, triangleCounts(karate))).toThrow(ChainError);
+  });
+
   it('density: 4 of 6 pairs', () => {
     expect(density(g)).toBeCloseTo(2 / 3, 15);
     expect(density(simpleGraph(1, [], []))).toBe(0);
