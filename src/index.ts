@@ -91,6 +91,7 @@ export {
   isLocalIdx,
   isWithinRegion,
   regionIndex,
+  regionRangeIdx,
   regionWithinIdx,
   roleIn,
   segmentGenerations,

@@ -61,7 +61,7 @@
  *   components, clustering, modularity); Blondel et al. (2008) for Louvain.
  */
 import type { ChainModel } from '../graph/model.js';
-import { enterprisesInRegionIdx, regionIndex, regionWithinIdx } from '../graph/queries.js';
+import { enterprisesInRegionIdx, regionIndex, regionRangeIdx, regionWithinIdx } from '../graph/queries.js';
 import { formatShare, round } from '../internal/format.js';
 import { DEFAULT_SEED } from '../internal/random.js';
 import { ChainError } from '../model/issues.js';
@@ -695,7 +695,7 @@ function sums(ctx: Context, region: number, measure: Measure): Sums {
   // as a walk over enterprisesInRegionIdx)
   const amounts = regionOrderColumns(ctx.model)[measure];
   const flags = ctx.regionOrderFlags;
-  const [lo, hi] = regionRange(ctx.model, region);
+  const [lo, hi] = regionRangeIdx(ctx.model, region);
   const result: Sums = { chain: 0, total: 0, firms: 0 };
   for (let i = lo; i < hi; i++) {
     const f = flags[i]!;
@@ -707,23 +707,6 @@ function sums(ctx: Context, region: number, measure: Measure): Sums {
     if (f & MEMBER) result.chain += x;
   }
   return result;
-}
-
-/** The range of `byRegionOrder` holding the enterprises of region `r` and its sub-regions. */
-function regionRange(model: ChainModel, r: number): [number, number] {
-  const { regionOrderKeys } = model.index.enterprises;
-  const { enter, leave } = model.index.regions;
-  const lower = (key: number) => {
-    let lo = 0;
-    let hi = regionOrderKeys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (regionOrderKeys[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [lower(enter[r]!), lower(leave[r]!)];
 }
 
 /** Output and employees of the enterprises in `byRegionOrder` order (read sequentially by region range). */
@@ -917,7 +900,7 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
     const output = regionOrderColumns(model).output;
     const { regionOrderKeys } = enterprises;
     const flags = ctx.regionOrderFlags;
-    const [lo, hi] = regionRange(model, a);
+    const [lo, hi] = regionRangeIdx(model, a);
     for (let i = lo; i < hi; i++) {
       const x = output[i]!;
       const f = flags[i]!;

@@ -78,7 +78,21 @@ export function isLocal(model: ChainModel, enterprise: string, region: string): 
  * `byRegionOrder` (O(log n), no copy).
  */
 export function enterprisesInRegionIdx(model: ChainModel, r: number): Int32Array {
-  const { byRegionOrder, regionOrderKeys } = model.index.enterprises;
+  const [start, end] = regionRangeIdx(model, r);
+  return model.index.enterprises.byRegionOrder.subarray(start, end);
+}
+
+/**
+ * The positions `[start, end)` in `model.index.enterprises.byRegionOrder` of the enterprises of
+ * region index `r` and its sub-regions (O(log n)): for reading per-enterprise columns laid out in
+ * that order sequentially.
+ *
+ * @example
+ * const [start, end] = regionRangeIdx(model, model.index.regions.byId.get('jiuquan')!);
+ * end - start; // → enterprisesInRegionIdx(model, r).length
+ */
+export function regionRangeIdx(model: ChainModel, r: number): [number, number] {
+  const { regionOrderKeys } = model.index.enterprises;
   const { enter, leave } = model.index.regions;
   const lower = (key: number) => {
     let lo = 0;
@@ -90,7 +104,7 @@ export function enterprisesInRegionIdx(model: ChainModel, r: number): Int32Array
     }
     return lo;
   };
-  return byRegionOrder.subarray(lower(enter[r]!), lower(leave[r]!));
+  return [lower(enter[r]!), lower(leave[r]!)];
 }
 
 /** Options of {@link enterprisesIn}. */
