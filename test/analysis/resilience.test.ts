@@ -56,6 +56,18 @@ const cascadeInput: DatasetInput = {
 };
 const cascadeModel = buildModel(deepFreeze(parseDataset(cascadeInput, { templates: [] })), { templates: [] });
 
+/** Firms from which `leader` is reachable along counted (active, brokered) links avoiding `without`: the naive reference of the dominator checks. */
+function reachesAvoiding(links: readonly { from: string; to: string; status: string }[], leader: string, without: string): Set<string> {
+  const counted = links.filter((l) => l.status === 'active' || l.status === 'brokered');
+  const seen = new Set([leader]);
+  const queue = [leader];
+  while (queue.length > 0) {
+    const b = queue.shift()!;
+    for (const l of counted) if (l.to === b && l.from !== without && !seen.has(l.from)) (seen.add(l.from), queue.push(l.from));
+  }
+  return seen;
+}
+
 describe('simulateDisruption', () => {
   it('propagates a supplier loss downstream in fixed proportions (hand-checked)', () => {
     const r = simulateDisruption(cascadeModel, { remove: { enterprises: ['A'] } });
@@ -273,16 +285,7 @@ describe('singlePointsOfFailure', () => {
         const r = singlePointsOfFailure(m, { leader });
         // naive reference: v is critical for a segment iff, without v, no other provider of the
         // segment reaches the leader along counted links
-        const counted = ds.links.filter((l) => l.status === 'active' || l.status === 'brokered');
-        const reaches = (without: string): Set<string> => {
-          const seen = new Set([leader]);
-          const queue = [leader];
-          while (queue.length > 0) {
-            const b = queue.shift()!;
-            for (const l of counted) if (l.to === b && l.from !== without && !seen.has(l.from)) (seen.add(l.from), queue.push(l.from));
-          }
-          return seen;
-        };
+        const reaches = (without: string) => reachesAvoiding(ds.links, leader, without);
         const upstream = [...reaches('')].filter((v) => v !== leader);
         for (const s of r.segments) {
           const naive = upstream.filter((v) => {
@@ -309,16 +312,7 @@ describe('singlePointsOfFailure', () => {
         const leader = ds.enterprises[pick % ds.enterprises.length]!.id;
         const r = singlePointsOfFailure(m, { leader });
         const counted = ds.links.filter((l) => l.status === 'active' || l.status === 'brokered');
-        // firms from which the leader is reachable along counted links, avoiding `without`
-        const reaches = (without: string): Set<string> => {
-          const seen = new Set([leader]);
-          const queue = [leader];
-          while (queue.length > 0) {
-            const b = queue.shift()!;
-            for (const l of counted) if (l.to === b && l.from !== without && !seen.has(l.from)) (seen.add(l.from), queue.push(l.from));
-          }
-          return seen;
-        };
+        const reaches = (without: string) => reachesAvoiding(ds.links, leader, without);
         const all = reaches('');
         expect(r.subgraph.suppliers).toBe(all.size - 1);
         for (const p of r.pointsOfFailure) {
