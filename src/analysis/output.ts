@@ -77,6 +77,7 @@
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, regionWithinIdx, segmentIndex } from '../graph/queries.js';
 import { formatShare, formatYi } from '../internal/format.js';
+import { largestPositions } from '../internal/largest.js';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DEFAULT_SEED } from '../internal/random.js';
 import { ChainError } from '../model/issues.js';
@@ -808,25 +809,12 @@ function firmsListed(kinds: Uint8Array): Int32Array {
 
 /**
  * The `limit` firms of `listed` with the largest expected output in the last year (`entExp` row
- * `entRow[e]`, width nY; NaN counts as −∞), ties to the earlier in the list, kept in list order:
- * the first `limit` of the list sorted by (value descending, position ascending).
+ * `entRow[e]`, width nY; NaN counts as −∞), ties to the earlier in the list, kept in list order.
  */
 function largestFirms(listed: Int32Array, entRow: Int32Array, entExp: Float64Array, nY: number, limit: number): Int32Array {
-  const n = listed.length;
-  const kept = new Int32Array(limit);
-  if (limit === 0) return kept;
-  const key = new Float64Array(n);
-  for (let q = 0; q < n; q++) {
-    const v = entExp[entRow[listed[q]!]! * nY + nY - 1]!;
-    key[q] = Number.isNaN(v) ? -Infinity : v;
-  }
-  // the limit-th largest value; every larger value is kept, then the earliest equal ones
-  const threshold = key.slice().sort()[n - limit]!;
-  let above = 0;
-  for (let q = 0; q < n; q++) if (key[q]! > threshold) above++;
-  let ties = limit - above;
-  for (let q = 0, m = 0; q < n; q++) if (key[q]! > threshold || (key[q] === threshold && ties-- > 0)) kept[m++] = listed[q]!;
-  return kept;
+  const key = new Float64Array(listed.length);
+  for (let q = 0; q < listed.length; q++) key[q] = entExp[entRow[listed[q]!]! * nY + nY - 1]!;
+  return largestPositions(key, limit).map((q) => listed[q]!);
 }
 
 /**

@@ -19,6 +19,7 @@ import { recommendRecruits, type RecruitsResult } from '../analysis/recruits.js'
 import { singlePointsOfFailure, type SinglePointResult } from '../analysis/resilience.js';
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, isLocalIdx, regionWithinIdx, segmentGenerations } from '../graph/queries.js';
+import { largestPositions } from '../internal/largest.js';
 import { DEFAULT_SEED } from '../internal/random.js';
 import { ChainError, type Locale } from '../model/issues.js';
 import { LINK_STATUSES, type EnterpriseStatus, type Role } from '../model/vocabulary.js';
@@ -324,41 +325,27 @@ function limitOption(value: number | undefined, fallback: number, name: string):
   return v;
 }
 
-/**
- * Positions of the `limit` largest sizes (null or NaN: unknown, after every known one; ties by
- * position), in ascending position order. All positions when there are no more than `limit`.
- */
-function largestPositions(sizes: readonly (number | null)[], limit: number): number[] {
-  const n = sizes.length;
-  const all = Array.from({ length: n }, (_, k) => k);
-  if (n <= limit) return all;
-  const key = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const v = sizes[k];
-    key[k] = v === null || v === undefined || Number.isNaN(v) ? -Infinity : v;
-  }
-  all.sort((a, b) => (key[a] === key[b] ? a - b : key[b]! > key[a]! ? 1 : -1));
-  const kept = all.slice(0, limit);
-  kept.sort((a, b) => a - b);
-  return kept;
+/** The entries of `list` with the `limit` largest sizes (unknown last, ties to the earlier), in list order. */
+function largestOf<T>(list: readonly T[], size: (entry: T) => number | null | undefined, limit: number): T[] {
+  const keys = Float64Array.from(list, (entry) => size(entry) ?? Number.NaN);
+  return Array.from(largestPositions(keys, limit), (k) => list[k]!);
 }
 
-/** The output estimate with its firm, project and gap lists cut to `limit` (a new object; the estimate is not changed). */
+/**
+ * The output estimate with its project and gap lists cut to `limit` (a new object; the estimate is
+ * not changed). Its firms were cut by estimateOutput itself (option `enterpriseLimit`, the same rule).
+ */
 function cutEstimate(estimate: OutputEstimate, limit: number, chain: string | null, truncated: TruncatedList[]): OutputEstimate {
-  // the firms were cut by estimateOutput itself (option enterpriseLimit, the same rule)
   const { enterprisesOmitted, ...est } = estimate;
   if (enterprisesOmitted)
     truncated.push({ chain, list: 'output.enterprises', shown: est.enterprises.length, total: est.enterprises.length + enterprisesOmitted });
-  if (est.enterprises.length <= limit && est.projects.length <= limit && est.gaps.length <= limit) return est;
+  if (est.projects.length <= limit && est.gaps.length <= limit) return est;
   const last = est.years.length - 1;
-  const lastOf = (expected: readonly number[]) => (last >= 0 ? expected[last]! : null);
-  const pick = <T,>(list: readonly T[], sizes: (number | null)[], name: ReportList): T[] => {
-    if (list.length <= limit) return [...list];
-    truncated.push({ chain, list: name, shown: limit, total: list.length });
-    return largestPositions(sizes, limit).map((k) => list[k]!);
-  };
-  const enterprises = pick(est.enterprises, est.enterprises.map((e) => lastOf(e.expected)), 'output.enterprises');
-  const projects = pick(est.projects, est.projects.map((p) => (p.counted ? lastOf(p.expected) : null)), 'output.projects');
+  let projects = est.projects;
+  if (projects.length > limit) {
+    truncated.push({ chain, list: 'output.projects', shown: limit, total: projects.length });
+    projects = largestOf(projects, (p) => (p.counted && last >= 0 ? p.expected[last] : null), limit);
+  }
   let gaps = est.gaps;
   if (gaps.length > limit) {
     const omittedByCode: Record<string, number> = {};
@@ -366,7 +353,7 @@ function cutEstimate(estimate: OutputEstimate, limit: number, chain: string | nu
     truncated.push({ chain, list: 'output.gaps', shown: limit, total: gaps.length, omittedByCode });
     gaps = gaps.slice(0, limit);
   }
-  return { ...est, enterprises, projects, gaps };
+  return { ...est, projects, gaps };
 }
 
 /** Runs an analysis; a ChainError (the data or options do not allow it) becomes an unavailable section. */
@@ -465,10 +452,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
     if (supportingFirms.length > listLimit) {
       truncated.push({ chain: chain.id, list: 'supporting', shown: listLimit, total: supportingFirms.length });
       const all = supportingFirms;
-      supportingFirms = largestPositions(
-        all.map((e) => dataset.enterprises[e]!.output ?? null),
-        listLimit,
-      ).map((k) => all[k]!);
+      supportingFirms = largestOf(all, (e) => dataset.enterprises[e]!.output, listLimit);
     }
     const supporting: SupportingRow[] = supportingFirms.map((e) => {
       const record = dataset.enterprises[e]!;
@@ -498,10 +482,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
     let analysedLeaders = leaderFirms;
     if (leaderFirms.length > resilienceLimit) {
       truncated.push({ chain: chain.id, list: 'resilience', shown: resilienceLimit, total: leaderFirms.length });
-      analysedLeaders = largestPositions(
-        leaderFirms.map((e) => dataset.enterprises[e]!.output ?? null),
-        resilienceLimit,
-      ).map((k) => leaderFirms[k]!);
+      analysedLeaders = largestOf(leaderFirms, (e) => dataset.enterprises[e]!.output, resilienceLimit);
     }
     const resilience: Section<LeaderResilience[]> =
       leaderFirms.length === 0
