@@ -72,6 +72,13 @@ import { LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/
 import { DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './centrality.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
 
+/** A copy of `array` with room for `capacity` entries, its first `used` entries kept (tables grown as they are filled). */
+function resized<T extends Int32Array | Uint8Array | Float64Array>(array: T, capacity: number, used: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(capacity);
+  copy.set(array.subarray(0, used));
+  return copy;
+}
+
 /** Output factors below this are "cut off". */
 const CUT_OFF = 1e-9;
 
@@ -190,15 +197,9 @@ function inputRow(model: ChainModel, table: InputTable, e: number): number {
   let start = table.size;
   if (start + c > table.from.length) {
     const capacity = Math.min(links.from.length, Math.max(2 * table.from.length, start + c));
-    const from = new Int32Array(capacity);
-    const groups = new Int32Array(capacity);
-    const weights = new Float64Array(capacity);
-    from.set(table.from.subarray(0, start));
-    groups.set(table.groups.subarray(0, start));
-    weights.set(table.weights.subarray(0, start));
-    table.from = from;
-    table.groups = groups;
-    table.weights = weights;
+    table.from = resized(table.from, capacity, start);
+    table.groups = resized(table.groups, capacity, start);
+    table.weights = resized(table.weights, capacity, start);
   }
   const { from, groups, weights } = table;
   for (let i = 0; i < c; i++) {
@@ -868,10 +869,7 @@ function articulationPoints(n: number, adj: Rows): Uint8Array {
 
 /** `buffer`, or a copy twice as long when `size` entries do not leave room for one more. */
 function grown(buffer: Int32Array, size: number): Int32Array {
-  if (size < buffer.length) return buffer;
-  const bigger = new Int32Array(Math.max(16, buffer.length * 2));
-  bigger.set(buffer);
-  return bigger;
+  return size < buffer.length ? buffer : resized(buffer, Math.max(16, buffer.length * 2), buffer.length);
 }
 
 /**
@@ -918,15 +916,9 @@ function cachedRow(model: ChainModel, rows: SupplyRows, b: number): number {
   const at = rows.size;
   if (at + length > rows.from.length) {
     const capacity = Math.min(links.from.length, Math.max(2 * rows.from.length, at + length));
-    const from = new Int32Array(capacity);
-    const status = new Uint8Array(capacity);
-    const group = new Int32Array(capacity);
-    from.set(rows.from.subarray(0, at));
-    status.set(rows.status.subarray(0, at));
-    group.set(rows.group.subarray(0, at));
-    rows.from = from;
-    rows.status = status;
-    rows.group = group;
+    rows.from = resized(rows.from, capacity, at);
+    rows.status = resized(rows.status, capacity, at);
+    rows.group = resized(rows.group, capacity, at);
   }
   for (let r = 0; r < length; r++) {
     const k = links.in.items[start + r]!;

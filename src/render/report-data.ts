@@ -543,15 +543,19 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
   visit(r, 0);
   const chainName = (id: string | undefined) => (id === undefined ? null : (model.chains.find((x) => x.id === id)?.name ?? id));
   const chainOk = (id: string | undefined) => scope.chain === undefined || id === undefined || id === scope.chain;
+  // the fields indicators and targets share, in the order of their rows
+  const scoped = (x: { id: string; scope: { region: string; chain?: string | undefined }; metric: string }) => ({
+    id: x.id,
+    region: x.scope.region,
+    regionName: dataset.regions[index.regions.byId.get(x.scope.region)!]!.name,
+    chain: x.scope.chain ?? null,
+    chainName: chainName(x.scope.chain),
+    metric: x.metric,
+  });
   const indicators: IndicatorRow[] = dataset.indicators
     .filter((i) => within(i.scope.region) && chainOk(i.scope.chain))
     .map((i) => ({
-      id: i.id,
-      region: i.scope.region,
-      regionName: dataset.regions[index.regions.byId.get(i.scope.region)!]!.name,
-      chain: i.scope.chain ?? null,
-      chainName: chainName(i.scope.chain),
-      metric: i.metric,
+      ...scoped(i),
       value: i.value ?? null,
       unit: i.unit ?? null,
       growth: i.growth ?? null,
@@ -574,12 +578,7 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
   const targets: TargetRow[] = dataset.targets
     .filter((t) => within(t.scope.region) && chainOk(t.scope.chain))
     .map((t) => ({
-      id: t.id,
-      region: t.scope.region,
-      regionName: dataset.regions[index.regions.byId.get(t.scope.region)!]!.name,
-      chain: t.scope.chain ?? null,
-      chainName: chainName(t.scope.chain),
-      metric: t.metric,
+      ...scoped(t),
       kind: t.kind,
       comparator: t.comparator,
       value: t.value ?? null,
