@@ -18,12 +18,16 @@
  * reads it back (`VmHWM` in /proc/self/status) afterwards: the peak resident memory of the
  * process during the stage, with everything kept from earlier stages. A size's peak is the
  * largest stage peak (outside Linux: the process's `maxRSS` from getrusage).
+ * Garbage collection: the full (mark-compact) collections during each stage and their pauses,
+ * from Node's `gc` performance entries (the `GC` column). A full collection traces everything
+ * the program holds, so on a province dataset (10⁷ link objects) each costs seconds.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.js';
 import { findGaps } from '../src/analysis/gaps.js';
@@ -57,6 +61,8 @@ interface Stage {
   runs: number;
   /** Peak RSS during the stage, MiB (null outside Linux). */
   peakMiB: number | null;
+  /** Full (mark-compact) garbage collections during the stage (all its runs) and their summed pauses, ms. */
+  gc?: { full: number; ms: number };
   note?: string;
 }
 
@@ -99,9 +105,19 @@ function processPeak(stages: readonly Stage[]): number {
 }
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
+// full collections seen so far (Node delivers `gc` entries asynchronously, after the stage's work)
+const fullGcs: PerformanceEntry[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGcs.push(entry);
+}).observe({ entryTypes: ['gc'] });
+const flushGc = () => new Promise<void>((done) => setTimeout(done, 20));
+
 async function stage<T>(stages: Stage[], name: string, runs: number, f: () => T | Promise<T>, note?: (value: T) => string | undefined): Promise<T> {
   collect();
+  await flushGc();
   resetPeak();
+  const start = performance.now();
   let value!: T;
   let first = 0;
   let best = Number.POSITIVE_INFINITY;
@@ -112,12 +128,17 @@ async function stage<T>(stages: Stage[], name: string, runs: number, f: () => T 
     if (i === 0) first = ms;
     best = Math.min(best, ms);
   }
+  const end = performance.now();
   const entry: Stage = { name, ms: first, best, runs, peakMiB: stagePeak() };
+  await flushGc();
+  const during = fullGcs.filter((g) => g.startTime >= start && g.startTime < end);
+  entry.gc = { full: during.length, ms: during.reduce((sum, g) => sum + g.duration, 0) };
   const text = note?.(value);
   if (text) entry.note = text;
   stages.push(entry);
   const mem = entry.peakMiB === null ? '' : `, peak ${entry.peakMiB.toFixed(0)} MiB`;
-  console.error(`  ${name}: ${first.toFixed(0)} ms${runs > 1 ? ` (best ${best.toFixed(0)})` : ''}${mem}${text ? ` — ${text}` : ''}`);
+  const gcText = entry.gc.full > 0 ? `, ${entry.gc.full} full GC (${fmt(entry.gc.ms)})` : '';
+  console.error(`  ${name}: ${first.toFixed(0)} ms${runs > 1 ? ` (best ${best.toFixed(0)})` : ''}${mem}${gcText}${text ? ` — ${text}` : ''}`);
   return value;
 }
 
@@ -286,10 +307,11 @@ function table(result: SizeResult): string {
   const lines = [
     `### ${sizeLabel(result.size)} firms: ${result.firms.toLocaleString('en')} firms, ${result.links.toLocaleString('en')} links — peak RSS ${peakOf(result, (n) => !n.startsWith('report') && !n.includes('graphology') && !n.includes('JSON'))} (CSV load and the analyses), ${peakOf(result, (n) => n.startsWith('report'))} (the full report)`,
     '',
-    '| stage | first | best | runs | peak RSS | note |',
-    '|---|---:|---:|---:|---:|---|',
+    '| stage | first | best | runs | peak RSS | full GCs (pauses) | note |',
+    '|---|---:|---:|---:|---:|---:|---|',
     ...result.stages.map(
-      (s) => `| ${s.name} | ${fmt(s.ms)} | ${s.runs > 1 ? fmt(s.best) : ''} | ${s.runs} | ${s.peakMiB === null ? '' : `${s.peakMiB.toFixed(0)} MiB`} | ${s.note ?? ''} |`,
+      (s) =>
+        `| ${s.name} | ${fmt(s.ms)} | ${s.runs > 1 ? fmt(s.best) : ''} | ${s.runs} | ${s.peakMiB === null ? '' : `${s.peakMiB.toFixed(0)} MiB`} | ${s.gc === undefined ? '' : s.gc.full === 0 ? '0' : `${s.gc.full} (${fmt(s.gc.ms)})`} | ${s.note ?? ''} |`,
     ),
     '',
     `Aggregation pass: typed arrays ${fmt(result.aggregate.typed)}, library index ${fmt(result.aggregate.library)} (${result.aggregate.ratio.toFixed(2)}× the baseline)${result.aggregate.graphology === null ? '' : `, graphology API ${fmt(result.aggregate.graphology)} (${(result.aggregate.graphology / result.aggregate.typed).toFixed(1)}×)`}; results agree: ${result.aggregate.agree ? 'yes' : 'NO'}.`,
