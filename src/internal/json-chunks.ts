@@ -6,9 +6,11 @@
  * `undefined` properties left out and `undefined` array items written as null, as JSON.stringify
  * does; non-finite numbers as null). `toJSON` methods are honoured on the values descended into.
  *
- * Arrays and objects are descended into; a value whose children are all primitives, or that
- * lies deeper than `depth`, is written by one JSON.stringify (then re-indented), so the pieces
- * are few and large: about one per list row.
+ * A value holding at most `pieceItems` (default 4 096) values in all (itself included), or lying
+ * deeper than `depth`, is written by one JSON.stringify (then re-indented); larger arrays and
+ * objects are descended into, and consecutive items of an array written whole go out together,
+ * up to `pieceItems` items or 64 Ki characters a piece; so the pieces are few and large and none
+ * holds a whole large list.
  */
 
 const INDENT_LIMIT = 10;
@@ -17,14 +19,27 @@ function isContainer(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
 
-/** Has a child that is an array or an object (worth descending into). */
-function hasContainerChild(value: object): boolean {
+/** Default of `pieceItems`: the most values a piece is written from. */
+const PIECE_ITEMS = 4096;
+/** Most characters of a run of array items written together. */
+const RUN_CHARS = 1 << 16;
+
+/**
+ * `budget` less the values in `value` (itself and everything inside it, toJSON not applied);
+ * stops counting once below 0.
+ */
+function weigh(value: unknown, budget: number): number {
+  let left = budget - 1;
+  if (left < 0 || !isContainer(value)) return left;
   if (Array.isArray(value)) {
-    for (const item of value) if (isContainer(item)) return true;
-    return value.length > 4096;
+    for (let k = 0; k < value.length && left >= 0; k++) left = weigh(value[k], left);
+    return left;
   }
-  for (const key in value) if (Object.hasOwn(value, key) && isContainer((value as Record<string, unknown>)[key])) return true;
-  return false;
+  for (const key in value) {
+    if (left < 0) break;
+    if (Object.hasOwn(value, key)) left = weigh((value as Record<string, unknown>)[key], left);
+  }
+  return left;
 }
 
 /**
@@ -33,33 +48,53 @@ function hasContainerChild(value: object): boolean {
  * @example
  * [...jsonChunks({ a: [1, 2] }, 2)].join(''); // → '{\n  "a": [\n    1,\n    2\n  ]\n}'
  */
-export function* jsonChunks(value: unknown, indent = 2, depth = 64): Generator<string> {
+export function* jsonChunks(value: unknown, indent = 2, depth = 64, pieceItems = PIECE_ITEMS): Generator<string> {
   const unit = ' '.repeat(Math.max(0, Math.min(INDENT_LIMIT, Math.floor(indent))));
   const top = prepare(value);
   if (top === undefined) return;
   yield* write(top, '', depth);
 
+  /** Written by one JSON.stringify: a primitive, a value deeper than `left`, or a container of at most pieceItems values in all. */
+  function isLeaf(v: unknown, left: number): boolean {
+    return !isContainer(v) || left <= 0 || weigh(v, pieceItems) >= 0;
+  }
+
+  function leafText(v: unknown, pad: string): string {
+    const text = JSON.stringify(v, null, unit);
+    return pad === '' || unit === '' ? text : text.replace(/\n/gu, `\n${pad}`);
+  }
+
   function* write(v: unknown, pad: string, left: number): Generator<string> {
-    if (!isContainer(v) || left <= 0 || !hasContainerChild(v)) {
-      const text = JSON.stringify(v, null, unit);
-      yield pad === '' || unit === '' ? text : text.replace(/\n/gu, `\n${pad}`);
+    if (isLeaf(v, left)) {
+      yield leafText(v, pad);
       return;
     }
     const inner = unit === '' ? '' : `${pad}${unit}`;
     const open = unit === '' ? '' : `\n${inner}`;
     const close = unit === '' ? '' : `\n${pad}`;
     if (Array.isArray(v)) {
-      if (v.length === 0) {
-        yield '[]';
-        return;
-      }
-      yield `[${open}`;
+      // consecutive leaf items go out together, up to pieceItems items or RUN_CHARS characters
+      let run = `[${open}`;
+      let count = 0;
       for (let k = 0; k < v.length; k++) {
-        if (k > 0) yield `,${open}`;
-        const item = prepare(v[k], String(k));
-        yield* write(item === undefined ? null : item, inner, left - 1);
+        const sep = k > 0 ? `,${open}` : '';
+        const prepared = prepare(v[k], String(k));
+        const item = prepared === undefined ? null : prepared;
+        if (isLeaf(item, left - 1)) {
+          run += sep + leafText(item, inner);
+          if (++count >= pieceItems || run.length >= RUN_CHARS) {
+            yield run;
+            run = '';
+            count = 0;
+          }
+        } else {
+          yield run + sep;
+          run = '';
+          count = 0;
+          yield* write(item, inner, left - 1);
+        }
       }
-      yield `${close}]`;
+      yield `${run}${close}]`;
       return;
     }
     let first = true;
