@@ -327,7 +327,8 @@ function limitOption(value: number | undefined, fallback: number, name: string):
 
 /** The entries of `list` with the `limit` largest sizes (unknown last, ties to the earlier), in list order. */
 function largestOf<T>(list: readonly T[], size: (entry: T) => number | null | undefined, limit: number): T[] {
-  const keys = Float64Array.from(list, (entry) => size(entry) ?? Number.NaN);
+  const keys = new Float64Array(list.length);
+  for (let q = 0; q < list.length; q++) keys[q] = size(list[q]!) ?? Number.NaN;
   return Array.from(largestPositions(keys, limit), (k) => list[k]!);
 }
 
@@ -439,7 +440,9 @@ export function buildReport(model: ChainModel, options: ReportDataOptions = {}):
       for (let k = index.segments.enterprises.offsets[s]!; k < index.segments.enterprises.offsets[s + 1]!; k++) {
         const e = index.segments.enterprises.items[k]!;
         if (!isLocalIdx(model, e, r)) continue;
-        segsOf.set(e, [...(segsOf.get(e) ?? []), s - s0]);
+        const segs = segsOf.get(e);
+        if (segs) segs.push(s - s0);
+        else segsOf.set(e, [s - s0]);
       }
     const roleOf = (e: number): Role | null => {
       const record = dataset.enterprises[e]!;
