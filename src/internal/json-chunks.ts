@@ -97,10 +97,12 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 64, pieceItems =
       yield `${run}${close}]`;
       return;
     }
+    // an object (isLeaf took everything else)
+    const record = v as Record<string, unknown>;
     let first = true;
-    for (const key in v) {
-      if (!Object.hasOwn(v, key)) continue;
-      const item = prepare((v as Record<string, unknown>)[key], key);
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const item = prepare(record[key], key);
       if (item === undefined) continue;
       yield `${first ? '{' : ','}${open}${JSON.stringify(key)}:${unit === '' ? '' : ' '}`;
       first = false;
