@@ -66,14 +66,16 @@
  *
  * Cost: linear. One sequential pass over the supply links (a link's product segment is inferred
  * only for links that can matter), one over the enterprises (the relatedness counts, by region)
- * and the chain's segment → enterprise rows, with per-call typed arrays over the enterprises and
- * the (firm, segment) activities; no pairs of firms or regions beyond the peers' matrix. Sums of
- * link values are taken in the order of a walk over the buyers of the region (a stable counting
- * sort), so they do not depend on how the links are scanned.
+ * and the chain's segment → enterprise rows, with typed arrays over the enterprises and the
+ * (firm, segment) activities taken from the model's scratch arena (../internal/scratch.ts), so
+ * that calls after the first allocate no typed-array memory; no pairs of firms or regions beyond
+ * the peers' matrix. Sums of link values are taken in the order of a walk over the buyers of the
+ * region (a stable counting sort), so they do not depend on how the links are scanned.
  */
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, regionWithinIdx } from '../graph/queries.js';
 import { round, formatShare, formatYi } from '../internal/format.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import {
   ENTERPRISE_STATUSES,
@@ -555,7 +557,11 @@ export function recordExtras(model: ChainModel): RecordExtras {
  * `chainRoles` entry for the chain, else its overall role. Internal to the analyses.
  */
 export function roleCodesInChain(model: ChainModel, c: number): Uint8Array {
-  const codes = model.index.enterprises.role.slice();
+  return applyChainRoles(model, c, model.index.enterprises.role.slice());
+}
+
+/** Overwrites `codes` (a copy of the overall roles) with the `chainRoles` entries for chain index `c`; returns it. */
+function applyChainRoles(model: ChainModel, c: number, codes: Uint8Array): Uint8Array {
   const { roleEnterprise, roleChain, roleCode } = recordExtras(model);
   for (let i = 0; i < roleChain.length; i++) if (roleChain[i] === c) codes[roleEnterprise[i]!] = roleCode[i]!;
   return codes;
@@ -570,9 +576,20 @@ export function markChainRoleMembers(model: ChainModel, c: number, mask: Uint8Ar
   for (let i = 0; i < roleChain.length; i++) if (roleChain[i] === c) mask[roleEnterprise[i]!] = value;
 }
 
-/** The distinct values of a list of enterprise indices, ascending (typed sort, no Set). */
-function sortedUnique(values: ArrayLike<number>): number[] {
-  const sorted = Int32Array.from(values as ArrayLike<number>).sort();
+/**
+ * The distinct values of a list of enterprise indices, ascending (typed sort in a scratch array
+ * of `model`'s arena, in a scope of its own; no Set).
+ */
+function sortedUnique(model: ChainModel, values: ArrayLike<number>): number[] {
+  return withScratch(model, (s) => {
+    const sorted = s.int32(values.length);
+    for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
+    return distinctSorted(sorted.sort());
+  });
+}
+
+/** The distinct values of an ascending array, as a plain array. */
+function distinctSorted(sorted: Int32Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;
@@ -607,9 +624,9 @@ interface Sourcing {
  * firms of other statuses, in dataset order (the segment CSR keeps enterprise order); `chainLocal`
  * lists the local present members once each, ascending.
  */
-function localFirms(model: ChainModel, s0: number, s1: number, presentCode: Uint8Array, regionFirms: Int32Array) {
+function localFirms(s: Scratch, model: ChainModel, s0: number, s1: number, presentCode: Uint8Array, regionFirms: Int32Array) {
   const { enterprises: ents, segments } = model.index;
-  const flags = new Uint8Array(ents.ids.length);
+  const flags = s.uint8(ents.ids.length);
   for (let i = 0; i < regionFirms.length; i++) {
     const e = regionFirms[i]!;
     flags[e] = presentCode[ents.status[e]!] === 1 ? LOCAL | LOCAL_PRESENT : LOCAL;
@@ -617,10 +634,10 @@ function localFirms(model: ChainModel, s0: number, s1: number, presentCode: Uint
   const localBySeg: number[][] = [];
   const notPresentBySeg: number[][] = [];
   const chainLocalList: number[] = [];
-  for (let s = s0; s < s1; s++) {
+  for (let g = s0; g < s1; g++) {
     const here: number[] = [];
     const other: number[] = [];
-    for (let k = segments.enterprises.offsets[s]!; k < segments.enterprises.offsets[s + 1]!; k++) {
+    for (let k = segments.enterprises.offsets[g]!; k < segments.enterprises.offsets[g + 1]!; k++) {
       const e = segments.enterprises.items[k]!;
       const f = flags[e]!;
       flags[e] = f | MEMBER;
@@ -633,17 +650,19 @@ function localFirms(model: ChainModel, s0: number, s1: number, presentCode: Uint
     localBySeg.push(here);
     notPresentBySeg.push(other);
   }
-  return { flags, localBySeg, notPresentBySeg, chainLocal: Int32Array.from(chainLocalList).sort() };
+  const chainLocal = s.int32(chainLocalList.length);
+  chainLocal.set(chainLocalList);
+  return { flags, localBySeg, notPresentBySeg, chainLocal: chainLocal.sort() };
 }
 
 /**
  * Present firms (status flagged in `presentCode`) per (region, segment) cell, by the firms' own
  * region, row-major over every segment of the model, in one sequential pass over the enterprises.
  */
-function presentCountsByRegion(model: ChainModel, presentCode: Uint8Array): Float64Array {
+function presentCountsByRegion(s: Scratch, model: ChainModel, presentCode: Uint8Array): Float64Array {
   const { enterprises: ents, segments, regions } = model.index;
   const columns = segments.keys.length;
-  const counts = new Float64Array(regions.ids.length * columns);
+  const counts = s.float64(regions.ids.length * columns);
   const { offsets, items } = ents.segments;
   for (let e = 0; e < ents.ids.length; e++) {
     if (presentCode[ents.status[e]!] !== 1) continue;
@@ -674,9 +693,18 @@ function slotIndex(model: ChainModel, e: number, s: number): number {
  * - Links from outside whose product cannot be placed (UNRESOLVED), with their suppliers.
  * The product segment is found by productSegmentCode only for links that can matter: counted,
  * with a local present buyer or a local present supplier in the chain, and not given a segment
- * of another chain.
+ * of another chain. Its arrays, the returned ones too, are taken from `s`: valid in the caller's
+ * scope only.
  */
-function scanSupplyLinks(model: ChainModel, s0: number, s1: number, linkCode: Uint8Array, flags: Uint8Array, regionFirms: Int32Array) {
+function scanSupplyLinks(
+  s: Scratch,
+  model: ChainModel,
+  s0: number,
+  s1: number,
+  linkCode: Uint8Array,
+  flags: Uint8Array,
+  regionFirms: Int32Array,
+) {
   const { links, enterprises: ents } = model.index;
   const n = s1 - s0;
   const sourcing: Sourcing[] = Array.from({ length: n }, () => ({
@@ -691,16 +719,16 @@ function scanSupplyLinks(model: ChainModel, s0: number, s1: number, linkCode: Ui
     given: 0,
     inferred: 0,
   }));
-  const rank = new Int32Array(ents.ids.length);
+  const rank = s.int32(ents.ids.length);
   for (let i = 0; i < regionFirms.length; i++) rank[regionFirms[i]!] = i;
   let valued = 0;
-  let valuedRank = new Int32Array(1024);
-  let valuedSlot = new Int32Array(1024);
-  let valuedValue = new Float64Array(1024);
+  let valuedRank = s.int32(1024);
+  let valuedSlot = s.int32(1024);
+  let valuedValue = s.float64(1024);
   const slots = ents.segments.items.length;
-  const slotCount = new Int32Array(slots);
-  const slotValue = new Float64Array(slots);
-  const slotUnknown = new Uint8Array(slots);
+  const slotCount = s.int32(slots);
+  const slotValue = s.float64(slots);
+  const slotUnknown = s.uint8(slots);
   let unresolved = 0;
   const unresolvedSuppliers: number[] = [];
   const linkCount = links.from.length;
@@ -741,10 +769,11 @@ function scanSupplyLinks(model: ChainModel, s0: number, s1: number, linkCode: Ui
     const finite = Number.isFinite(v);
     if (finite) {
       if (valued === valuedRank.length) {
+        // doubled in the arena: the outgrown arrays stay taken until the scope ends (< the final size)
         const grow = <T extends Int32Array | Float64Array>(from: T, to: T) => (to.set(from), to);
-        valuedRank = grow(valuedRank, new Int32Array(2 * valued));
-        valuedSlot = grow(valuedSlot, new Int32Array(2 * valued));
-        valuedValue = grow(valuedValue, new Float64Array(2 * valued));
+        valuedRank = grow(valuedRank, s.int32(2 * valued));
+        valuedSlot = grow(valuedSlot, s.int32(2 * valued));
+        valuedValue = grow(valuedValue, s.float64(2 * valued));
       }
       valuedRank[valued] = rank[b]!;
       valuedSlot[valued] = local ? 2 * j : 2 * j + 1;
@@ -763,10 +792,10 @@ function scanSupplyLinks(model: ChainModel, s0: number, s1: number, linkCode: Ui
     }
   }
   // the valued links by buyer rank (stable: link order within a buyer), then summed
-  const start = new Int32Array(regionFirms.length + 1);
+  const start = s.int32(regionFirms.length + 1);
   for (let i = 0; i < valued; i++) start[valuedRank[i]! + 1]!++;
   for (let i = 0; i < regionFirms.length; i++) start[i + 1]! += start[i]!;
-  const order = new Int32Array(valued);
+  const order = s.int32(valued);
   for (let i = 0; i < valued; i++) order[start[valuedRank[i]!]!++] = i;
   const sums = new Float64Array(2 * n);
   for (let i = 0; i < valued; i++) sums[valuedSlot[order[i]!]!]! += valuedValue[order[i]!]!;
@@ -791,6 +820,11 @@ function scanSupplyLinks(model: ChainModel, s0: number, s1: number, linkCode: Ui
  * limitations.map((l) => l.code); // ['capacity_unknown', …, 'feasibility_neutral']
  */
 export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
+  return withScratch(model, (scratch) => gapsWith(scratch, model, options));
+}
+
+/** {@link findGaps} with its temporary arrays taken from `scratch` (valid for the call only). */
+function gapsWith(scratch: Scratch, model: ChainModel, options: GapOptions): GapsResult {
   const scope = resolveScope(model, options, true);
   const { index, dataset } = model;
   const c = scope.chainIndex!;
@@ -829,14 +863,15 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   const segName = (j: number) => chain.segments[j]!.name;
   const isPresent = (e: number) => presentCode[ents.status[e]!] === 1;
   const leaderCode = ROLES.indexOf('leader');
-  const roleCode = roleCodesInChain(model, c);
+  const roleCode = applyChainRoles(model, c, scratch.copy(ents.role));
   const isLeader = (e: number) => roleCode[e] === leaderCode;
 
-  // per-enterprise flags (typed, per call): LOCAL in the region, LOCAL_PRESENT also with a present
-  // status, MEMBER operates in a segment of the chain, IN_CHAIN_LOCAL local present member
+  // per-enterprise flags (typed, in the scratch arena): LOCAL in the region, LOCAL_PRESENT also
+  // with a present status, MEMBER operates in a segment of the chain, IN_CHAIN_LOCAL local present
+  // member
   const N = ents.ids.length;
   const regionFirms = enterprisesInRegionIdx(model, r);
-  const { flags, localBySeg, notPresentBySeg, chainLocal } = localFirms(model, s0, s1, presentCode, regionFirms);
+  const { flags, localBySeg, notPresentBySeg, chainLocal } = localFirms(scratch, model, s0, s1, presentCode, regionFirms);
   const inChainLocal = (e: number) => (flags[e]! & IN_CHAIN_LOCAL) !== 0;
   const present = localBySeg.map((l) => l.length > 0);
 
@@ -864,12 +899,15 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   }
   const firmsIn = (segs: readonly number[]): number[] => {
     if (segs.length === 1) return localBySeg[segs[0]!]!.slice();
-    let total = 0;
-    for (const t of segs) total += localBySeg[t]!.length;
-    const all = new Int32Array(total);
-    let at = 0;
-    for (const t of segs) for (const e of localBySeg[t]!) all[at++] = e;
-    return sortedUnique(all);
+    // a scope of its own: the array is free again once the distinct firms are copied out
+    return withScratch(model, (local) => {
+      let total = 0;
+      for (const t of segs) total += localBySeg[t]!.length;
+      const all = local.int32(total);
+      let at = 0;
+      for (const t of segs) for (const e of localBySeg[t]!) all[at++] = e;
+      return distinctSorted(all.sort());
+    });
   };
 
   // criticality: transitive downstream reach
@@ -906,7 +944,7 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   const allSegments = segments.keys.length;
   // present firms per (own region, segment) in one sequential pass over the enterprises; a peer's
   // row sums the regions of its subtree (integer counts: exact in any order)
-  const ownCounts = presentCountsByRegion(model, presentCode);
+  const ownCounts = presentCountsByRegion(scratch, model, presentCode);
   const rows: Float64Array[] = [];
   let activeRegions = 0;
   for (const q of peerRegions) {
@@ -956,7 +994,7 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   };
 
   // supply links: local buyers' sourcing per segment and local suppliers' sales per (firm, segment)
-  const scan = scanSupplyLinks(model, s0, s1, linkCode, flags, regionFirms);
+  const scan = scanSupplyLinks(scratch, model, s0, s1, linkCode, flags, regionFirms);
   const { sourcing, slotCount, slotValue, slotUnknown, unresolved, unresolvedSuppliers } = scan;
   const slotOf = (e: number, s: number) => slotIndex(model, e, s);
 
@@ -1012,7 +1050,7 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
   const limitations: GapLimitation[] = [];
   const findings: (GapFinding & { order: number })[] = [];
 
-  const seenStamp = new Int32Array(N);
+  const seenStamp = scratch.int32(N);
   let stamp = 0;
   const severityOf = (j: number, dependants: readonly number[], extent: number): SeverityBreakdown => {
     // the distinct dependants in order of first appearance (a stamp per call, not a Set)
@@ -1193,8 +1231,8 @@ export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
     if (agg.extLinks > 0) {
       const allValued = agg.extUnknown === 0 && agg.localUnknown === 0 && agg.extValue + agg.localValue > 0;
       const externalShare = allValued ? agg.extValue / (agg.extValue + agg.localValue) : agg.extLinks / (agg.extLinks + agg.localLinks);
-      const buyers = sortedUnique(agg.buyers);
-      const suppliers = sortedUnique(agg.suppliers);
+      const buyers = sortedUnique(model, agg.buyers);
+      const suppliers = sortedUnique(model, agg.suppliers);
       const components = severityOf(j, buyers, externalShare);
       const valued = agg.extLinks - agg.extUnknown;
       const shareText = formatShare(externalShare);

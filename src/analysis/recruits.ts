@@ -20,9 +20,11 @@
  * Candidates are sorted by fit (rounded to 4 decimals) descending, then by the number of local
  * firms they already trade with (either direction, any chain) or share a group with (`parent`),
  * then dataset order. These ties are reported (`localPartners`, `localAffiliates`) but do not
- * enter the fit. Cost is
- * linear: one sequential pass over the supply links for every candidate at once, plus the
- * enterprises of the gap segments; no pairs of firms are formed.
+ * enter the fit. Cost is linear: one sequential pass over the supply links for every candidate
+ * at once, plus the enterprises of the gap segments; no pairs of firms are formed. The typed
+ * arrays over the enterprises, the (firm, segment) activities and the candidates' partners are
+ * taken from the model's scratch arena (../internal/scratch.ts): calls after the first allocate
+ * none.
  *
  * Assumptions: the dataset lists the outside firms a planner knows of; a gap with no candidate
  * says so and names the segment's products to search for.
@@ -30,6 +32,7 @@
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx } from '../graph/queries.js';
 import { formatYi, round } from '../internal/format.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus } from '../model/vocabulary.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
@@ -150,12 +153,17 @@ const GAP_ZH: Record<GapCode, string> = {
 };
 
 const NONE: readonly number[] = Object.freeze([]);
-function uniqueSorted(values: ArrayLike<number> | undefined): readonly number[] {
+/** The distinct values, ascending, as a plain array (sorted in a scratch array of `model`'s arena, in a scope of its own). */
+function uniqueSorted(model: ChainModel, values: ArrayLike<number> | undefined): readonly number[] {
   if (values === undefined || values.length === 0) return NONE;
-  const sorted = Int32Array.from(values).sort();
-  const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
-  return out;
+  return withScratch(model, (s) => {
+    const sorted = s.int32(values.length);
+    for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
+    sorted.sort();
+    const out: number[] = [];
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+    return out;
+  });
 }
 
 /** Bits of the per-enterprise flags of {@link recommendRecruits}. */
@@ -174,26 +182,35 @@ const CANDIDATE = 4;
  *   the buyers (with repeats).
  * - Per candidate: its local present partners over counted links in either direction (with repeats).
  */
-function scanCandidateLinks(model: ChainModel, s0: number, s1: number, linkCode: Uint8Array, flags: Uint8Array, isGapSegment: Uint8Array) {
+function scanCandidateLinks(
+  s: Scratch,
+  model: ChainModel,
+  s0: number,
+  s1: number,
+  linkCode: Uint8Array,
+  flags: Uint8Array,
+  isGapSegment: Uint8Array,
+) {
   const { links, enterprises: ents } = model.index;
   const slots = ents.segments.items.length;
-  const slotCount = new Int32Array(slots);
-  const slotValue = new Float64Array(slots);
-  const slotUnknown = new Int32Array(slots);
+  const slotCount = s.int32(slots);
+  const slotValue = s.float64(slots);
+  const slotUnknown = s.int32(slots);
   const slotBuyers = new Map<number, number[]>();
   // partners as (candidate, partner) pairs, grouped by candidate afterwards (a counting sort)
-  const candidateOf = new Int32Array(flags.length).fill(-1);
+  const candidateOf = s.int32(flags.length, -1);
   let candidates = 0;
   for (let e = 0; e < flags.length; e++) if (flags[e]! & CANDIDATE) candidateOf[e] = candidates++;
   let pairs = 0;
-  let pairCandidate = new Int32Array(1024);
-  let pairOther = new Int32Array(1024);
+  let pairCandidate = s.int32(1024);
+  let pairOther = s.int32(1024);
   const addPartner = (e: number, other: number) => {
     if (pairs === pairCandidate.length) {
-      const grownCandidate = new Int32Array(2 * pairs);
+      // doubled in the arena: the outgrown arrays stay taken until the scope ends (< the final size)
+      const grownCandidate = s.int32(2 * pairs);
       grownCandidate.set(pairCandidate);
       pairCandidate = grownCandidate;
-      const grownOther = new Int32Array(2 * pairs);
+      const grownOther = s.int32(2 * pairs);
       grownOther.set(pairOther);
       pairOther = grownOther;
     }
@@ -228,13 +245,13 @@ function scanCandidateLinks(model: ChainModel, s0: number, s1: number, linkCode:
     }
     if (fb & CANDIDATE && fa & LOCAL_PRESENT) addPartner(b, a);
   }
-  const partnerStart = new Int32Array(candidates + 1);
+  const partnerStart = s.int32(candidates + 1);
   for (let i = 0; i < pairs; i++) partnerStart[pairCandidate[i]! + 1]!++;
   for (let c = 0; c < candidates; c++) partnerStart[c + 1]! += partnerStart[c]!;
-  const partnerItems = new Int32Array(pairs);
-  const cursor = partnerStart.slice(0, candidates);
+  const partnerItems = s.int32(pairs);
+  const cursor = s.copy(partnerStart.subarray(0, candidates));
   for (let i = 0; i < pairs; i++) partnerItems[cursor[pairCandidate[i]!]!++] = pairOther[i]!;
-  /** The local present partners of candidate `e` (with repeats). */
+  /** The local present partners of candidate `e` (with repeats; a view of a scratch array: read it within the scope). */
   const partnersOf = (e: number) => partnerItems.subarray(partnerStart[candidateOf[e]!]!, partnerStart[candidateOf[e]! + 1]!);
   return { slotCount, slotValue, slotUnknown, slotBuyers, partnersOf };
 }
@@ -252,6 +269,11 @@ function scanCandidateLinks(model: ChainModel, s0: number, s1: number, linkCode:
  * //     candidates: [{ enterprise: 'chint-new-energy', fit: 0.2, localPartners: ['tongfengyuan-pile', …], … }], … }
  */
 export function recommendRecruits(model: ChainModel, options: RecruitOptions): RecruitsResult {
+  return withScratch(model, (scratch) => recruitsWith(scratch, model, options));
+}
+
+/** {@link recommendRecruits} with its temporary arrays taken from `scratch` (valid for the call only). */
+function recruitsWith(scratch: Scratch, model: ChainModel, options: RecruitOptions): RecruitsResult {
   const scope = resolveScope(model, options, true);
   const limit = options.limit ?? 5;
   if (!Number.isInteger(limit) || limit < 0)
@@ -285,9 +307,9 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
   const linkCode = new Uint8Array(LINK_STATUSES.length);
   for (const s of gaps.assumptions.linkStatuses) linkCode[LINK_STATUSES.indexOf(s)] = 1;
 
-  // per-enterprise flags (typed, per call): LOCAL in the region, LOCAL_PRESENT also with a
-  // present status, CANDIDATE (below)
-  const flags = new Uint8Array(ents.ids.length);
+  // per-enterprise flags (typed, in the scratch arena): LOCAL in the region, LOCAL_PRESENT also
+  // with a present status, CANDIDATE (below)
+  const flags = scratch.uint8(ents.ids.length);
   const regionFirms = enterprisesInRegionIdx(model, r);
   for (let i = 0; i < regionFirms.length; i++) {
     const e = regionFirms[i]!;
@@ -340,7 +362,7 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
       if (!(flags[e]! & LOCAL) && candidateCode[ents.status[e]!]) flags[e]! |= CANDIDATE;
     }
   }
-  const { slotCount, slotValue, slotUnknown, slotBuyers, partnersOf } = scanCandidateLinks(model, s0, s1, linkCode, flags, isGapSegment);
+  const { slotCount, slotValue, slotUnknown, slotBuyers, partnersOf } = scanCandidateLinks(scratch, model, s0, s1, linkCode, flags, isGapSegment);
   const slotOf = (e: number, s: number) => {
     for (let q = ents.segments.offsets[e]!; q < ents.segments.offsets[e + 1]!; q++) if (ents.segments.items[q] === s) return q;
     return -1;
@@ -391,14 +413,14 @@ export function recommendRecruits(model: ChainModel, options: RecruitOptions): R
       if (parentIdx >= 0 && localPresent(parentIdx)) affiliates = [...(affiliates ?? []), parentIdx];
       raw.push({
         e,
-        buyers: uniqueSorted(buyers),
+        buyers: uniqueSorted(model, buyers),
         links: count,
         value,
         unknown,
         shared,
         others,
-        partners: uniqueSorted(partners),
-        affiliates: uniqueSorted(affiliates),
+        partners: uniqueSorted(model, partners),
+        affiliates: uniqueSorted(model, affiliates),
       });
     }
 

@@ -794,3 +794,18 @@ describe.skipIf(!existsSync(seed('yuncheng')))('findGaps on the 运城 seed', ()
     }
   });
 });
+
+describe.skipIf(!existsSync(seed('jiuquan')))('findGaps reuses its scratch arrays safely', () => {
+  it('gives the same results on one model in any call order as on fresh models', () => {
+    const shared = seedModel('jiuquan');
+    const calls: GapOptions[] = [];
+    for (const chain of shared.chains)
+      for (const region of [undefined, ...shared.dataset.regions.map((r) => r.id).slice(1, 3)])
+        for (const extra of [{}, { presentStatuses: ['operating'] as const, peers: 'depth' as const, minRegions: 1 }])
+          calls.push({ chain: chain.id, ...(region === undefined ? {} : { region }), ...extra });
+    const dataset = parseDataset(JSON.parse(readFileSync(seed('jiuquan'), 'utf8')));
+    const fresh = calls.map((options) => JSON.stringify(findGaps(buildModel(dataset), options)));
+    for (const i of [...calls.keys()].reverse()) expect(JSON.stringify(findGaps(shared, calls[i]!))).toBe(fresh[i]);
+    for (const i of calls.keys()) expect(JSON.stringify(findGaps(shared, calls[i]!))).toBe(fresh[i]);
+  });
+});

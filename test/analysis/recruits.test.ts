@@ -312,3 +312,19 @@ describe.skipIf(!existsSync(seed('yuncheng')))('recommendRecruits on the 运城 
     expect(list.entries[0]!.reason.zh).toMatch(/^「动力电池」环节（缺链、延链机会）：数据中没有本地以外经营该环节的企业/);
   });
 });
+
+describe.skipIf(!existsSync(seed('yuncheng')))('recommendRecruits reuses its scratch arrays safely', () => {
+  it('gives the same results on one model in any call order, with or without gaps given, as on fresh models', () => {
+    const shared = seedModel('yuncheng');
+    const calls = shared.chains.flatMap((chain) => [
+      { chain: chain.id },
+      { chain: chain.id, limit: 2, candidateStatuses: ['operating' as const] },
+    ]);
+    const fresh = calls.map((options) => JSON.stringify(recommendRecruits(seedModel('yuncheng'), options)));
+    for (const i of [...calls.keys()].reverse()) expect(JSON.stringify(recommendRecruits(shared, calls[i]!))).toBe(fresh[i]);
+    for (const i of calls.keys()) {
+      const gaps = findGaps(shared, { chain: calls[i]!.chain });
+      expect(JSON.stringify(recommendRecruits(shared, { ...calls[i]!, gaps }))).toBe(fresh[i]);
+    }
+  });
+});
