@@ -49,7 +49,13 @@
  *   assessResilience shares one input table and the cascade's buffers across its simulations
  *   (each costs what it touches, plus a pass over the scope's firms).
  * - singlePointsOfFailure: linear in the leader's supply subgraph (firms + links; dominators
- *   O(m log n)), plus O(firms) to allocate the numbering; no pass over the whole link table.
+ *   O(m log n)), plus O(firms) to clear the numbering; no pass over the whole link table.
+ * - Temporary arrays (input table, cascade buffers, the subgraph's rows, dominator and
+ *   articulation-point search buffers) come from the model's scratch arena
+ *   (internal/scratch.ts), so after the first call on a model the analyses allocate almost no
+ *   memory outside the JS heap (such allocations trigger V8's full collections on large models).
+ *   Tables filled as they go (input table, subgraph edges) grow into new, twice as long scratch
+ *   arrays: at most about twice their final size in use per call.
  * - Caches per model (WeakMap, the model itself untouched): the buyer of every out-link
  *   (4 bytes per link, for the cascade's worklist) and the in-link rows used so far by the
  *   subgraph searches and input tables (supplier, status, input group: 9 bytes per link at most).
@@ -67,12 +73,13 @@
 import type { ChainModel } from '../graph/model.js';
 import { chainIndex, enterpriseIndex, enterprisesInRegionIdx, regionIndex, segmentIndex } from '../graph/queries.js';
 import { formatShare, formatYi, round } from '../internal/format.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
 import { DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './centrality.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
 
-/** A copy of `array` with room for `capacity` entries, its first `used` entries kept (tables grown as they are filled). */
+/** A copy of `array` with room for `capacity` entries, its first `used` entries kept (the per-model row cache, grown as it is filled). */
 function resized<T extends Int32Array | Uint8Array | Float64Array>(array: T, capacity: number, used: number): T {
   const copy = new (array.constructor as new (length: number) => T)(capacity);
   copy.set(array.subarray(0, used));
@@ -112,9 +119,13 @@ function linkGroup(model: ChainModel, k: number): number {
 /**
  * Per buyer, its counted in-links sorted by group (then link), with the supplier and the weight
  * of each within its group. Rows are built on first use ({@link inputRow}) from the model's
- * cached in-link rows, so a simulation pays only for the buyers it evaluates.
+ * cached in-link rows, so a simulation pays only for the buyers it evaluates. Every column is a
+ * scratch array of the analysis' scope (grown by taking larger ones): the table lives only as
+ * long as that scope.
  */
 interface InputTable {
+  /** The scope the columns are taken from (and grown in). */
+  scratch: Scratch;
   counted: Uint8Array;
   /** Start of each buyer's row in the columns, −1 until built. */
   start: Int32Array;
@@ -130,21 +141,22 @@ interface InputTable {
   scratchOrder: Int32Array;
 }
 
-function inputTable(model: ChainModel, counted: Uint8Array): InputTable {
+function inputTable(model: ChainModel, counted: Uint8Array, s: Scratch): InputTable {
   const ne = model.index.enterprises.ids.length;
   const capacity = Math.min(model.index.links.from.length, 1 << 16);
   return {
+    scratch: s,
     counted,
-    start: new Int32Array(ne).fill(-1),
-    length: new Int32Array(ne),
-    from: new Int32Array(capacity),
-    groups: new Int32Array(capacity),
-    weights: new Float64Array(capacity),
+    start: s.int32(ne, -1),
+    length: s.int32(ne),
+    from: s.int32(capacity),
+    groups: s.int32(capacity),
+    weights: s.float64(capacity),
     size: 0,
-    scratchLink: new Int32Array(64),
-    scratchGroup: new Int32Array(64),
-    scratchFrom: new Int32Array(64),
-    scratchOrder: new Int32Array(64),
+    scratchLink: s.int32(64),
+    scratchGroup: s.int32(64),
+    scratchFrom: s.int32(64),
+    scratchOrder: s.int32(64),
   };
 }
 
@@ -163,10 +175,11 @@ function inputRow(model: ChainModel, table: InputTable, e: number): number {
   const degree = links.in.offsets[e + 1]! - base;
   if (degree > table.scratchLink.length) {
     const size = Math.max(degree, 2 * table.scratchLink.length);
-    table.scratchLink = new Int32Array(size);
-    table.scratchGroup = new Int32Array(size);
-    table.scratchFrom = new Int32Array(size);
-    table.scratchOrder = new Int32Array(size);
+    const s = table.scratch;
+    table.scratchLink = s.int32(size);
+    table.scratchGroup = s.int32(size);
+    table.scratchFrom = s.int32(size);
+    table.scratchOrder = s.int32(size);
   }
   const { counted, scratchLink: sk, scratchGroup: sg, scratchFrom: sf, scratchOrder: order } = table;
   let c = 0;
@@ -196,10 +209,18 @@ function inputRow(model: ChainModel, table: InputTable, e: number): number {
   }
   let start = table.size;
   if (start + c > table.from.length) {
+    // larger scratch columns (the old ones stay taken until the scope ends: at most twice the final size in all)
     const capacity = Math.min(links.from.length, Math.max(2 * table.from.length, start + c));
-    table.from = resized(table.from, capacity, start);
-    table.groups = resized(table.groups, capacity, start);
-    table.weights = resized(table.weights, capacity, start);
+    const s = table.scratch;
+    const from = s.int32(capacity);
+    const groups = s.int32(capacity);
+    const weights = s.float64(capacity);
+    from.set(table.from.subarray(0, start));
+    groups.set(table.groups.subarray(0, start));
+    weights.set(table.weights.subarray(0, start));
+    table.from = from;
+    table.groups = groups;
+    table.weights = weights;
   }
   const { from, groups, weights } = table;
   for (let i = 0; i < c; i++) {
@@ -365,15 +386,16 @@ interface CascadeWork {
   touchedCount: number;
 }
 
-function cascadeWork(ne: number): CascadeWork {
+/** Fresh cascade buffers for `ne` firms, scratch arrays of the caller's scope. */
+function cascadeWork(ne: number, s: Scratch): CascadeWork {
   return {
-    phi: new Float64Array(ne).fill(1),
-    isRemoved: new Uint8Array(ne),
-    queued: new Int32Array(ne).fill(-1),
+    phi: s.float64(ne, 1),
+    isRemoved: s.uint8(ne),
+    queued: s.int32(ne, -1),
     stamp: 0,
-    frontier: new Int32Array(ne),
-    next: new Int32Array(ne),
-    touched: new Int32Array(ne),
+    frontier: s.int32(ne),
+    next: s.int32(ne),
+    touched: s.int32(ne),
     touchedCount: 0,
   };
 }
@@ -571,11 +593,12 @@ export function simulateDisruption(model: ChainModel, options: DisruptionOptions
   const maxRounds = options.maxRounds ?? 10000;
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
   const { removed, label } = resolveTargets(model, options.remove, counted);
-  const table = inputTable(model, counted);
-  const work = cascadeWork(model.index.enterprises.ids.length);
-  const { rounds, converged } = cascade(model, table, removed, shortfall, tolerance, maxRounds, work);
-  const phi = work.phi;
-  return describeDisruption(model, phi, removed, shortfall, rounds, converged, label, options.region);
+  return withScratch(model, (s) => {
+    const table = inputTable(model, counted, s);
+    const work = cascadeWork(model.index.enterprises.ids.length, s);
+    const { rounds, converged } = cascade(model, table, removed, shortfall, tolerance, maxRounds, work);
+    return describeDisruption(model, work.phi, removed, shortfall, rounds, converged, label, options.region, s);
+  });
 }
 
 function describeDisruption(
@@ -587,15 +610,16 @@ function describeDisruption(
   converged: boolean,
   label: Reason,
   regionOption: string | undefined,
+  s: Scratch,
 ): DisruptionResult {
   const { enterprises, segments } = model.index;
   const ne = enterprises.ids.length;
   const ns = segments.keys.length;
-  const isRemoved = new Uint8Array(ne);
+  const isRemoved = s.uint8(ne);
   for (const e of removed) isRemoved[e] = 1;
   let affectedCount = 0;
   for (let e = 0; e < ne; e++) if (phi[e]! < 1) affectedCount++;
-  const affected = new Int32Array(affectedCount);
+  const affected = s.int32(affectedCount);
   for (let e = 0, a = 0; e < ne; e++) if (phi[e]! < 1) affected[a++] = e;
   const entries: DisruptionEntry[] = new Array<DisruptionEntry>(affectedCount);
   for (let a = 0; a < affectedCount; a++) {
@@ -749,15 +773,15 @@ interface Rows {
  * semidominators as in Lengauer & Tarjan with simple path compression over an iterative
  * depth-first search, then each idom as the nearest common ancestor of the DFS parent and the
  * semidominator. O(m log n). Returns idom (idom[0] = 0) and the nodes in DFS preorder (a node's
- * immediate dominator comes before it).
+ * immediate dominator comes before it), both scratch arrays of `sc`'s scope, like its buffers.
  */
-function dominators(n: number, succ: Rows, pred: Rows): { idom: Int32Array; preorder: Int32Array } {
+function dominators(n: number, succ: Rows, pred: Rows, sc: Scratch): { idom: Int32Array; preorder: Int32Array } {
   // depth-first search: preorder number of each node, node of each number, DFS parent (numbers)
-  const pre = new Int32Array(n).fill(-1);
-  const vertex = new Int32Array(n);
-  const parent = new Int32Array(n);
-  const next = new Int32Array(n);
-  const stack = new Int32Array(n);
+  const pre = sc.int32(n, -1);
+  const vertex = sc.int32(n);
+  const parent = sc.int32(n);
+  const next = sc.int32(n);
+  const stack = sc.int32(n);
   let count = 0;
   let top = 0;
   pre[0] = 0;
@@ -780,9 +804,9 @@ function dominators(n: number, succ: Rows, pred: Rows): { idom: Int32Array; preo
   }
   // semidominators, in preorder numbers, by decreasing number; the forest of processed nodes
   // (ancestor, −1 at a root) with labels of least semidominator, compressed iteratively
-  const semi = new Int32Array(count);
-  const label = new Int32Array(count);
-  const ancestor = new Int32Array(count).fill(-1);
+  const semi = sc.int32(count);
+  const label = sc.int32(count);
+  const ancestor = sc.int32(count, -1);
   for (let i = 0; i < count; i++) semi[i] = label[i] = i;
   const path = stack; // reused: at most count entries
   for (let i = count - 1; i > 0; i--) {
@@ -814,43 +838,56 @@ function dominators(n: number, succ: Rows, pred: Rows): { idom: Int32Array; preo
     ancestor[i] = parent[i]!;
   }
   // idom(w) = nearest common ancestor of parent(w) and semi(w) in the dominator tree so far
-  const idomNumber = new Int32Array(count);
+  const idomNumber = sc.int32(count);
   for (let i = 1; i < count; i++) {
     let d = parent[i]!;
     while (d > semi[i]!) d = idomNumber[d]!;
     idomNumber[i] = d;
   }
-  const idom = new Int32Array(n).fill(-1);
+  const idom = sc.int32(n, -1);
   idom[0] = 0;
   for (let i = 1; i < count; i++) idom[vertex[i]!] = vertex[idomNumber[i]!]!;
   return { idom, preorder: vertex.subarray(0, count) };
 }
 
-/** Articulation points of an undirected graph given as symmetric CSR rows (iterative Hopcroft–Tarjan). */
-function articulationPoints(n: number, adj: Rows): Uint8Array {
-  const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n).fill(-1);
-  const next = new Int32Array(n);
-  const children = new Int32Array(n);
-  const cut = new Uint8Array(n);
-  const stack = new Int32Array(n);
+/**
+ * Articulation points of the undirected graph whose edges are those of `succ` (iterative
+ * Hopcroft–Tarjan), given `pred`, the same edges reversed: a node's neighbours are its successors,
+ * then its predecessors, read from both rows in place. Returns 1 at each articulation point, in a
+ * scratch array of `s`'s scope, like its buffers.
+ */
+function articulationPoints(n: number, succ: Rows, pred: Rows, s: Scratch): Uint8Array {
+  const disc = s.int32(n, -1);
+  const low = s.int32(n);
+  const parent = s.int32(n, -1);
+  // the next neighbour of each node on the search path: in its successor row, then in its predecessor row
+  const nextSucc = s.int32(n);
+  const nextPred = s.int32(n);
+  const children = s.int32(n);
+  const cut = s.uint8(n);
+  const stack = s.int32(n);
+  const { offsets: succOffsets, items: succItems } = succ;
+  const { offsets: predOffsets, items: predItems } = pred;
   let time = 0;
   for (let root = 0; root < n; root++) {
     if (disc[root] !== -1) continue;
     let top = 0;
     stack[top++] = root;
     disc[root] = low[root] = time++;
-    next[root] = adj.offsets[root]!;
+    nextSucc[root] = succOffsets[root]!;
+    nextPred[root] = predOffsets[root]!;
     while (top > 0) {
       const v = stack[top - 1]!;
-      if (next[v]! < adj.offsets[v + 1]!) {
-        const w = adj.items[next[v]!++]!;
+      let w = -1;
+      if (nextSucc[v]! < succOffsets[v + 1]!) w = succItems[nextSucc[v]!++]!;
+      else if (nextPred[v]! < predOffsets[v + 1]!) w = predItems[nextPred[v]!++]!;
+      if (w >= 0) {
         if (disc[w] === -1) {
           parent[w] = v;
           children[v]!++;
           disc[w] = low[w] = time++;
-          next[w] = adj.offsets[w]!;
+          nextSucc[w] = succOffsets[w]!;
+          nextPred[w] = predOffsets[w]!;
           stack[top++] = w;
         } else if (w !== parent[v] && disc[w]! < low[v]!) low[v] = disc[w]!;
       } else {
@@ -867,9 +904,15 @@ function articulationPoints(n: number, adj: Rows): Uint8Array {
   return cut;
 }
 
-/** `buffer`, or a copy twice as long when `size` entries do not leave room for one more. */
-function grown(buffer: Int32Array, size: number): Int32Array {
-  return size < buffer.length ? buffer : resized(buffer, Math.max(16, buffer.length * 2), buffer.length);
+/**
+ * `buffer`, or a scratch copy twice as long when `size` entries do not leave room for one more
+ * (the old one stays taken until the scope ends: at most twice the final length in all).
+ */
+function grown(s: Scratch, buffer: Int32Array, size: number): Int32Array {
+  if (size < buffer.length) return buffer;
+  const copy = s.int32(Math.max(16, buffer.length * 2));
+  copy.set(buffer);
+  return copy;
 }
 
 /**
@@ -937,10 +980,11 @@ function cachedRow(model: ChainModel, rows: SupplyRows, b: number): number {
  *
  * Cost: about linear in the subgraph's firms and links (a reverse breadth-first search over the
  * cached in-link rows, counting sorts into compact rows, semi-NCA dominators in O(m log n), an
- * iterative articulation-point search), plus O(firms) to allocate the numbering; no pass over
- * the whole link table. The first search through a firm copies its in-link row into the
- * model's cache (see the file header), so repeated calls on one model (a report's 链主) are
- * cheaper.
+ * iterative articulation-point search), plus O(firms) to clear the numbering; no pass over
+ * the whole link table. Its temporary arrays come from the model's scratch arena (nothing
+ * allocated outside the JS heap after the first call). The first search through a firm copies
+ * its in-link row into the model's cache (see the file header), so repeated calls on one model
+ * (a report's 链主) are cheaper.
  *
  * @example
  * const r = singlePointsOfFailure(model, { leader: 'dayun', chain: 'new-energy-vehicle' });
@@ -955,208 +999,203 @@ export function singlePointsOfFailure(model: ChainModel, options: SinglePointOpt
   const ns = segments.keys.length;
   const inOffsets = links.in.offsets;
   const rows = supplyRows(model);
-
-  // the upstream subgraph, numbered in breadth-first order from the leader (node 0), with its
-  // reversed supply edges buyer → supplier in the order met: node by node, a node's in-links in
-  // order (so the edges of node i form row i of the successor rows)
-  const local = new Int32Array(ne).fill(-1);
-  const nodes = new Int32Array(ne);
-  let n = 0;
-  nodes[n++] = leader;
-  local[leader] = 0;
-  const succOffsets = new Int32Array(ne + 1);
-  let edgeTo: Int32Array = new Int32Array(1024);
-  let edgeGroup: Int32Array = new Int32Array(1024);
-  let m = 0;
-  for (let head = 0; head < n; head++) {
-    const b = nodes[head]!;
-    const at = cachedRow(model, rows, b);
-    const end = at + inOffsets[b + 1]! - inOffsets[b]!;
-    const { from, status, group } = rows;
-    for (let r = at; r < end; r++) {
-      if (!counted[status[r]!]) continue;
-      const g = group[r]!;
-      if (chainIdx >= 0 && g >= 0 && segments.chain[g] !== chainIdx) continue;
-      const s = from[r]!;
-      if (local[s] === -1) {
-        local[s] = n;
-        nodes[n++] = s;
+  const rowAt = rows.at;
+  return withScratch(model, (sc) => {
+    // the upstream subgraph, numbered in breadth-first order from the leader (node 0), with its
+    // reversed supply edges buyer → supplier in the order met: node by node, a node's in-links in
+    // order (so the edges of node i form row i of the successor rows)
+    const local = sc.int32(ne, -1);
+    const nodes = sc.int32(ne);
+    let n = 0;
+    nodes[n++] = leader;
+    local[leader] = 0;
+    const succOffsets = sc.int32(ne + 1);
+    let edgeTo: Int32Array = sc.int32(1024);
+    let edgeGroup: Int32Array = sc.int32(1024);
+    let m = 0;
+    for (let head = 0; head < n; head++) {
+      const b = nodes[head]!;
+      let at = rowAt[b]!;
+      if (at < 0) at = cachedRow(model, rows, b);
+      const end = at + inOffsets[b + 1]! - inOffsets[b]!;
+      const { from, status, group } = rows;
+      for (let r = at; r < end; r++) {
+        if (!counted[status[r]!]) continue;
+        const g = group[r]!;
+        if (chainIdx >= 0 && g >= 0 && segments.chain[g] !== chainIdx) continue;
+        const s = from[r]!;
+        if (local[s] === -1) {
+          local[s] = n;
+          nodes[n++] = s;
+        }
+        if (m === edgeTo.length) {
+          edgeTo = grown(sc, edgeTo, m);
+          edgeGroup = grown(sc, edgeGroup, m);
+        }
+        edgeTo[m] = local[s]!;
+        edgeGroup[m] = g;
+        m++;
       }
-      if (m === edgeTo.length) {
-        edgeTo = grown(edgeTo, m);
-        edgeGroup = grown(edgeGroup, m);
+      succOffsets[head + 1] = m;
+    }
+    const succ: Rows = { offsets: succOffsets.subarray(0, n + 1), items: edgeTo.subarray(0, m) };
+    // predecessor rows (supplier → buyers, in edge order) by counting, with the group of each entry
+    const predOffsets = sc.int32(n + 1);
+    for (let j = 0; j < m; j++) predOffsets[edgeTo[j]! + 1]!++;
+    for (let v = 0; v < n; v++) predOffsets[v + 1]! += predOffsets[v]!;
+    const predItems = sc.int32(m);
+    const predGroup = sc.int32(m);
+    const cursor = sc.copy(predOffsets.subarray(0, n));
+    for (let i = 0; i < n; i++)
+      for (let j = succOffsets[i]!; j < succOffsets[i + 1]!; j++) {
+        const at = cursor[edgeTo[j]!]!++;
+        predItems[at] = i;
+        predGroup[at] = edgeGroup[j]!;
       }
-      edgeTo[m] = local[s]!;
-      edgeGroup[m] = g;
-      m++;
-    }
-    succOffsets[head + 1] = m;
-  }
-  const succ: Rows = { offsets: succOffsets.subarray(0, n + 1), items: edgeTo.subarray(0, m) };
-  // predecessor rows (supplier → buyers, in edge order) by counting, with the group of each entry
-  const predOffsets = new Int32Array(n + 1);
-  for (let j = 0; j < m; j++) predOffsets[edgeTo[j]! + 1]!++;
-  for (let v = 0; v < n; v++) predOffsets[v + 1]! += predOffsets[v]!;
-  const predItems = new Int32Array(m);
-  const predGroup = new Int32Array(m);
-  const cursor = predOffsets.slice(0, n);
-  for (let i = 0; i < n; i++)
-    for (let j = succOffsets[i]!; j < succOffsets[i + 1]!; j++) {
-      const at = cursor[edgeTo[j]!]!++;
-      predItems[at] = i;
-      predGroup[at] = edgeGroup[j]!;
-    }
-  const pred: Rows = { offsets: predOffsets, items: predItems };
-  const { idom, preorder } = dominators(n, succ, pred);
-  // the subgraph taken as undirected: each node's successors, then its predecessors
-  const undirectedOffsets = new Int32Array(n + 1);
-  for (let v = 0; v <= n; v++) undirectedOffsets[v] = succOffsets[v]! + predOffsets[v]!;
-  const undirectedItems = new Int32Array(2 * m);
-  for (let v = 0; v < n; v++) {
-    let at = undirectedOffsets[v]!;
-    for (let j = succOffsets[v]!; j < succOffsets[v + 1]!; j++) undirectedItems[at++] = edgeTo[j]!;
-    for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) undirectedItems[at++] = predItems[q]!;
-  }
-  const cut = articulationPoints(n, { offsets: undirectedOffsets, items: undirectedItems });
+    const pred: Rows = { offsets: predOffsets, items: predItems };
+    const { idom, preorder } = dominators(n, succ, pred, sc);
+    // articulation points of the subgraph taken as undirected (each node's successors, then its predecessors)
+    const cut = articulationPoints(n, succ, pred, sc);
 
-  // dominator-tree depth (preorder: a node's idom first) and subtree sizes (reverse preorder)
-  const depth = new Int32Array(n);
-  for (let j = 1; j < preorder.length; j++) {
-    const v = preorder[j]!;
-    depth[v] = depth[idom[v]!]! + 1;
-  }
-  const dominated = new Int32Array(n).fill(1);
-  for (let j = preorder.length - 1; j > 0; j--) {
-    const v = preorder[j]!;
-    dominated[idom[v]!]! += dominated[v]!;
-  }
-  const nca = (a: number, b: number) => {
-    while (depth[a]! > depth[b]!) a = idom[a]!;
-    while (depth[b]! > depth[a]!) b = idom[b]!;
-    while (a !== b) {
-      a = idom[a]!;
-      b = idom[b]!;
+    // dominator-tree depth (preorder: a node's idom first) and subtree sizes (reverse preorder)
+    const depth = sc.int32(n);
+    for (let j = 1; j < preorder.length; j++) {
+      const v = preorder[j]!;
+      depth[v] = depth[idom[v]!]! + 1;
     }
-    return a;
-  };
-
-  // providers of each segment within the subgraph: distinct suppliers, ascending, by counting
-  // over the predecessor rows (node by node, so each list comes out sorted)
-  let unknownProduct = 0;
-  const providerStart = new Int32Array(ns + 1);
-  const lastProvider = new Int32Array(ns).fill(-1);
-  for (let v = 0; v < n; v++)
-    for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) {
-      const g = predGroup[q]!;
-      if (g < 0) {
-        unknownProduct++;
-        continue;
+    const dominated = sc.int32(n, 1);
+    for (let j = preorder.length - 1; j > 0; j--) {
+      const v = preorder[j]!;
+      dominated[idom[v]!]! += dominated[v]!;
+    }
+    const nca = (a: number, b: number) => {
+      while (depth[a]! > depth[b]!) a = idom[a]!;
+      while (depth[b]! > depth[a]!) b = idom[b]!;
+      while (a !== b) {
+        a = idom[a]!;
+        b = idom[b]!;
       }
-      if (lastProvider[g] === v) continue;
-      lastProvider[g] = v;
-      providerStart[g + 1]!++;
-    }
-  for (let g = 0; g < ns; g++) providerStart[g + 1]! += providerStart[g]!;
-  const providerItems = new Int32Array(providerStart[ns]!);
-  const providerCursor = providerStart.slice(0, ns);
-  lastProvider.fill(-1);
-  for (let v = 0; v < n; v++)
-    for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) {
-      const g = predGroup[q]!;
-      if (g < 0 || lastProvider[g] === v) continue;
-      lastProvider[g] = v;
-      providerItems[providerCursor[g]!++] = v;
-    }
-  // direct inputs of the leader: per segment, its first direct supplier and whether there are others
-  const directFirst = new Int32Array(ns).fill(-1);
-  const directMany = new Uint8Array(ns);
-  const isDirect = new Uint8Array(n);
-  for (let q = succOffsets[0]!; q < succOffsets[1]!; q++) {
-    const v = edgeTo[q]!;
-    isDirect[v] = 1;
-    const g = edgeGroup[q]!;
-    if (g < 0) continue;
-    if (directFirst[g] === -1) directFirst[g] = v;
-    else if (directFirst[g] !== v) directMany[g] = 1;
-  }
+      return a;
+    };
 
-  const ids = enterprises.ids;
-  const segRef = (s: number) => {
-    const key = segments.keys[s]!;
-    const slash = key.indexOf('/');
-    return { chain: key.slice(0, slash), segment: key.slice(slash + 1) };
-  };
-  const failures = new Map<number, number[]>();
-  const segmentRows: SinglePointResult['segments'] = [];
-  for (let g = 0; g < ns; g++) {
-    const start = providerStart[g]!;
-    const end = providerStart[g + 1]!;
-    if (start === end) continue;
-    let top = providerItems[start]!;
-    for (let j = start; j < end; j++) top = nca(top, providerItems[j]!);
-    const critical: number[] = [];
-    for (let v = top; v !== 0; v = idom[v]!) critical.push(v);
-    critical.reverse(); // nearest the leader first
-    for (const v of critical) {
-      const list = failures.get(v);
-      if (list === undefined) failures.set(v, [g]);
-      else list.push(g);
+    // providers of each segment within the subgraph: distinct suppliers, ascending, by counting
+    // over the predecessor rows (node by node, so each list comes out sorted)
+    let unknownProduct = 0;
+    const providerStart = new Int32Array(ns + 1);
+    const lastProvider = new Int32Array(ns).fill(-1);
+    for (let v = 0; v < n; v++)
+      for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) {
+        const g = predGroup[q]!;
+        if (g < 0) {
+          unknownProduct++;
+          continue;
+        }
+        if (lastProvider[g] === v) continue;
+        lastProvider[g] = v;
+        providerStart[g + 1]!++;
+      }
+    for (let g = 0; g < ns; g++) providerStart[g + 1]! += providerStart[g]!;
+    const providerItems = sc.int32(providerStart[ns]!);
+    const providerCursor = providerStart.slice(0, ns);
+    lastProvider.fill(-1);
+    for (let v = 0; v < n; v++)
+      for (let q = predOffsets[v]!; q < predOffsets[v + 1]!; q++) {
+        const g = predGroup[q]!;
+        if (g < 0 || lastProvider[g] === v) continue;
+        lastProvider[g] = v;
+        providerItems[providerCursor[g]!++] = v;
+      }
+    // direct inputs of the leader: per segment, its first direct supplier and whether there are others
+    const directFirst = new Int32Array(ns).fill(-1);
+    const directMany = new Uint8Array(ns);
+    const isDirect = sc.uint8(n);
+    for (let q = succOffsets[0]!; q < succOffsets[1]!; q++) {
+      const v = edgeTo[q]!;
+      isDirect[v] = 1;
+      const g = edgeGroup[q]!;
+      if (g < 0) continue;
+      if (directFirst[g] === -1) directFirst[g] = v;
+      else if (directFirst[g] !== v) directMany[g] = 1;
     }
-    const suppliers = new Array<string>(end - start);
-    for (let j = start; j < end; j++) suppliers[j - start] = ids[nodes[providerItems[j]!]!]!;
-    segmentRows.push({
-      ...segRef(g),
-      suppliers,
-      critical: critical.map((v) => ids[nodes[v]!]!),
-      direct: directFirst[g] !== -1,
-      singleSource: directFirst[g] !== -1 && directMany[g] === 0,
-    });
-  }
-  const leaderName = model.dataset.enterprises[leader]!.name;
-  const pointsOfFailure: PointOfFailure[] = [...failures.entries()]
-    .map(([v, gs]) => {
-      const e = nodes[v]!;
-      const refs = gs.map(segRef);
-      const list = refs.map((r) => `${r.chain}/${r.segment}`).join(', ');
-      return {
-        id: ids[e]!,
-        segments: refs,
-        direct: isDirect[v] === 1,
-        articulation: cut[v] === 1,
-        dominates: dominated[v]!,
-        reason: {
-          zh: `${model.dataset.enterprises[e]!.name}${isDirect[v] ? '直接' : '间接'}供货${leaderName}；一旦停供，${leaderName}将断开 ${refs.length} 个环节的全部供应（${list}）${dominated[v]! > 1 ? `，另有上游 ${dominated[v]! - 1} 家企业的供货只能经由它到达` : ''}。`,
-          en: `${ids[e]} supplies ${ids[leader]} ${isDirect[v] ? 'directly' : 'indirectly'}; without it ${ids[leader]} is cut off from every supply of ${refs.length} segment(s) (${list})${dominated[v]! > 1 ? `, and ${dominated[v]! - 1} more upstream firm(s) reach it only through it` : ''}.`,
-        },
-      };
-    })
-    .sort((a, b) => b.segments.length - a.segments.length || b.dominates - a.dominates || a.id.localeCompare(b.id));
-  const singleSourceSegments: SinglePointResult['singleSourceSegments'] = [];
-  for (let g = 0; g < ns; g++)
-    if (directFirst[g] !== -1 && directMany[g] === 0) singleSourceSegments.push({ ...segRef(g), supplier: ids[nodes[directFirst[g]!]!]! });
-  const articulation: string[] = [];
-  for (let v = 1; v < n; v++) if (cut[v] === 1) articulation.push(ids[nodes[v]!]!);
-  const notes: Reason[] = [];
-  if (n === 1)
-    notes.push({
-      zh: `未记录${leaderName}的任何计入状态的供货关系，无法判断单点故障。`,
-      en: `No supply link of a counted status into ${ids[leader]} is recorded: single points of failure cannot be assessed.`,
-    });
-  if (unknownProduct > 0)
-    notes.push({
-      zh: `${unknownProduct} 条供货关系的产品环节未知且供方无环节记录，未计入按环节的判断。`,
-      en: `${unknownProduct} link(s) have no product segment and a supplier with no segment: they are left out of the per-segment assessment.`,
-    });
-  return {
-    leader: ids[leader]!,
-    chain: options.chain ?? null,
-    subgraph: { suppliers: n - 1, links: m },
-    segments: segmentRows,
-    pointsOfFailure,
-    articulationPoints: articulation,
-    singleSourceSegments,
-    notes,
-  };
+
+    const ids = enterprises.ids;
+    const segRef = (s: number) => {
+      const key = segments.keys[s]!;
+      const slash = key.indexOf('/');
+      return { chain: key.slice(0, slash), segment: key.slice(slash + 1) };
+    };
+    const failures = new Map<number, number[]>();
+    const segmentRows: SinglePointResult['segments'] = [];
+    for (let g = 0; g < ns; g++) {
+      const start = providerStart[g]!;
+      const end = providerStart[g + 1]!;
+      if (start === end) continue;
+      let top = providerItems[start]!;
+      for (let j = start; j < end; j++) top = nca(top, providerItems[j]!);
+      const critical: number[] = [];
+      for (let v = top; v !== 0; v = idom[v]!) critical.push(v);
+      critical.reverse(); // nearest the leader first
+      for (const v of critical) {
+        const list = failures.get(v);
+        if (list === undefined) failures.set(v, [g]);
+        else list.push(g);
+      }
+      const suppliers = new Array<string>(end - start);
+      for (let j = start; j < end; j++) suppliers[j - start] = ids[nodes[providerItems[j]!]!]!;
+      segmentRows.push({
+        ...segRef(g),
+        suppliers,
+        critical: critical.map((v) => ids[nodes[v]!]!),
+        direct: directFirst[g] !== -1,
+        singleSource: directFirst[g] !== -1 && directMany[g] === 0,
+      });
+    }
+    const leaderName = model.dataset.enterprises[leader]!.name;
+    const pointsOfFailure: PointOfFailure[] = [...failures.entries()]
+      .map(([v, gs]) => {
+        const e = nodes[v]!;
+        const refs = gs.map(segRef);
+        const list = refs.map((r) => `${r.chain}/${r.segment}`).join(', ');
+        return {
+          id: ids[e]!,
+          segments: refs,
+          direct: isDirect[v] === 1,
+          articulation: cut[v] === 1,
+          dominates: dominated[v]!,
+          reason: {
+            zh: `${model.dataset.enterprises[e]!.name}${isDirect[v] ? '直接' : '间接'}供货${leaderName}；一旦停供，${leaderName}将断开 ${refs.length} 个环节的全部供应（${list}）${dominated[v]! > 1 ? `，另有上游 ${dominated[v]! - 1} 家企业的供货只能经由它到达` : ''}。`,
+            en: `${ids[e]} supplies ${ids[leader]} ${isDirect[v] ? 'directly' : 'indirectly'}; without it ${ids[leader]} is cut off from every supply of ${refs.length} segment(s) (${list})${dominated[v]! > 1 ? `, and ${dominated[v]! - 1} more upstream firm(s) reach it only through it` : ''}.`,
+          },
+        };
+      })
+      .sort((a, b) => b.segments.length - a.segments.length || b.dominates - a.dominates || a.id.localeCompare(b.id));
+    const singleSourceSegments: SinglePointResult['singleSourceSegments'] = [];
+    for (let g = 0; g < ns; g++)
+      if (directFirst[g] !== -1 && directMany[g] === 0) singleSourceSegments.push({ ...segRef(g), supplier: ids[nodes[directFirst[g]!]!]! });
+    const articulation: string[] = [];
+    for (let v = 1; v < n; v++) if (cut[v] === 1) articulation.push(ids[nodes[v]!]!);
+    const notes: Reason[] = [];
+    if (n === 1)
+      notes.push({
+        zh: `未记录${leaderName}的任何计入状态的供货关系，无法判断单点故障。`,
+        en: `No supply link of a counted status into ${ids[leader]} is recorded: single points of failure cannot be assessed.`,
+      });
+    if (unknownProduct > 0)
+      notes.push({
+        zh: `${unknownProduct} 条供货关系的产品环节未知且供方无环节记录，未计入按环节的判断。`,
+        en: `${unknownProduct} link(s) have no product segment and a supplier with no segment: they are left out of the per-segment assessment.`,
+      });
+    return {
+      leader: ids[leader]!,
+      chain: options.chain ?? null,
+      subgraph: { suppliers: n - 1, links: m },
+      segments: segmentRows,
+      pointsOfFailure,
+      articulationPoints: articulation,
+      singleSourceSegments,
+      notes,
+    };
+  });
 }
 
 /** Options of {@link assessResilience}. */
@@ -1200,86 +1239,88 @@ export interface ResilienceSummary {
 export function assessResilience(model: ChainModel, options: ResilienceOptions = {}): ResilienceSummary {
   const scope = resolveScope(model, options);
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
-  const table = inputTable(model, counted);
-  const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses);
-  const { links, enterprises } = model.index;
-  let buyersWithInputs = 0;
-  let inputSegments = 0;
-  let singleSourceInputs = 0;
-  for (const e of members) {
-    let j = inputRow(model, table, e);
-    const end = j + table.length[e]!;
-    if (j < end) buyersWithInputs++;
-    while (j < end) {
-      const g = table.groups[j]!;
-      const first = table.from[j]!;
-      let single = true;
-      while (j < end && table.groups[j] === g) {
-        if (table.from[j] !== first) single = false;
-        j++;
+  return withScratch(model, (s) => {
+    const table = inputTable(model, counted, s);
+    const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses);
+    const { links, enterprises } = model.index;
+    let buyersWithInputs = 0;
+    let inputSegments = 0;
+    let singleSourceInputs = 0;
+    for (const e of members) {
+      let j = inputRow(model, table, e);
+      const end = j + table.length[e]!;
+      if (j < end) buyersWithInputs++;
+      while (j < end) {
+        const g = table.groups[j]!;
+        const first = table.from[j]!;
+        let single = true;
+        while (j < end && table.groups[j] === g) {
+          if (table.from[j] !== first) single = false;
+          j++;
+        }
+        inputSegments++;
+        if (single) singleSourceInputs++;
       }
-      inputSegments++;
-      if (single) singleSourceInputs++;
     }
-  }
-  const leaders: ResilienceSummary['leaders'] = [];
-  for (const e of members) {
-    const record = model.dataset.enterprises[e]!;
-    const declared =
-      scope.chain === undefined
-        ? record.role === 'leader' || (record.chainRoles ?? []).some((r) => r.role === 'leader')
-        : (record.chainRoles?.find((r) => r.chain === scope.chain)?.role ?? record.role) === 'leader';
-    if (!declared) continue;
-    const r = singlePointsOfFailure(model, {
-      leader: enterprises.ids[e]!,
-      ...(scope.chain === undefined ? {} : { chain: scope.chain }),
-      ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
-    });
-    leaders.push({ id: enterprises.ids[e]!, pointsOfFailure: r.pointsOfFailure.length, singleSourceSegments: r.singleSourceSegments.length });
-  }
-  // candidate removals: the scope's suppliers with counted buyers, most buyers first
-  const maxSimulations = options.maxSimulations ?? 200;
-  const outCount = new Int32Array(members.length);
-  const withBuyers: number[] = [];
-  for (let m = 0; m < members.length; m++) {
-    const e = members[m]!;
-    let out = 0;
-    for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) if (counted[links.status[links.out.items[q]!]!]) out++;
-    outCount[m] = out;
-    if (out > 0) withBuyers.push(m);
-  }
-  const suppliers = withBuyers
-    .sort((a, b) => outCount[b]! - outCount[a]! || members[a]! - members[b]!)
-    .slice(0, maxSimulations)
-    .map((m) => members[m]!);
-  let worst: ResilienceSummary['worstRemoval'] = null;
-  let worstKey = -1;
-  const work = cascadeWork(enterprises.ids.length);
-  for (const e of suppliers) {
-    cascade(model, table, [e], 1, 1e-12, 10000, work);
-    const t = totals(model, work.phi, members, e);
-    resetWork(work);
-    const key = t.firmEquivalentsLost;
-    if (key > worstKey + 1e-12) {
-      worstKey = key;
-      worst = { enterprise: enterprises.ids[e]!, firmsAffected: t.firmsAffected, firmEquivalentsLost: t.firmEquivalentsLost, outputLost: t.outputLost, lostShare: t.lostShare };
+    const leaders: ResilienceSummary['leaders'] = [];
+    for (const e of members) {
+      const record = model.dataset.enterprises[e]!;
+      const declared =
+        scope.chain === undefined
+          ? record.role === 'leader' || (record.chainRoles ?? []).some((r) => r.role === 'leader')
+          : (record.chainRoles?.find((r) => r.chain === scope.chain)?.role ?? record.role) === 'leader';
+      if (!declared) continue;
+      const r = singlePointsOfFailure(model, {
+        leader: enterprises.ids[e]!,
+        ...(scope.chain === undefined ? {} : { chain: scope.chain }),
+        ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
+      });
+      leaders.push({ id: enterprises.ids[e]!, pointsOfFailure: r.pointsOfFailure.length, singleSourceSegments: r.singleSourceSegments.length });
     }
-  }
-  const share = inputSegments > 0 ? singleSourceInputs / inputSegments : null;
-  const worstName = worst ? model.dataset.enterprises[enterprises.byId.get(worst.enterprise)!]!.name : '';
-  return {
-    scope: { region: scope.region, chain: scope.chain ?? null },
-    firms: members.length,
-    buyersWithInputs,
-    inputSegments,
-    singleSourceInputs,
-    singleSourceShare: share,
-    leaders,
-    worstRemoval: worst,
-    simulations: suppliers.length,
-    reason: {
-      zh: `范围内 ${members.length} 家企业，${buyersWithInputs} 家有供货记录；${inputSegments} 个（企业，投入环节）中 ${singleSourceInputs} 个为单一来源${share === null ? '' : `（${formatShare(share)}）`}${worst ? `；最关键的供应商为${worstName}，停供将波及范围内 ${worst.firmsAffected} 家企业（损失 ${round(worst.firmEquivalentsLost)} 家当量产出）` : ''}。`,
-      en: `${members.length} firm(s) in scope, ${buyersWithInputs} with recorded inputs; ${singleSourceInputs} of ${inputSegments} (firm, input segment) pair(s) single-sourced${share === null ? '' : ` (${formatShare(share)})`}${worst ? `; the most critical supplier is ${worst.enterprise}, whose loss affects ${worst.firmsAffected} firm(s) in scope (${round(worst.firmEquivalentsLost)} firm-equivalents of output)` : ''}.`,
-    },
-  };
+    // candidate removals: the scope's suppliers with counted buyers, most buyers first
+    const maxSimulations = options.maxSimulations ?? 200;
+    const outCount = s.int32(members.length);
+    const withBuyers: number[] = [];
+    for (let m = 0; m < members.length; m++) {
+      const e = members[m]!;
+      let out = 0;
+      for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) if (counted[links.status[links.out.items[q]!]!]) out++;
+      outCount[m] = out;
+      if (out > 0) withBuyers.push(m);
+    }
+    const suppliers = withBuyers
+      .sort((a, b) => outCount[b]! - outCount[a]! || members[a]! - members[b]!)
+      .slice(0, maxSimulations)
+      .map((m) => members[m]!);
+    let worst: ResilienceSummary['worstRemoval'] = null;
+    let worstKey = -1;
+    const work = cascadeWork(enterprises.ids.length, s);
+    for (const e of suppliers) {
+      cascade(model, table, [e], 1, 1e-12, 10000, work);
+      const t = totals(model, work.phi, members, e);
+      resetWork(work);
+      const key = t.firmEquivalentsLost;
+      if (key > worstKey + 1e-12) {
+        worstKey = key;
+        worst = { enterprise: enterprises.ids[e]!, firmsAffected: t.firmsAffected, firmEquivalentsLost: t.firmEquivalentsLost, outputLost: t.outputLost, lostShare: t.lostShare };
+      }
+    }
+    const share = inputSegments > 0 ? singleSourceInputs / inputSegments : null;
+    const worstName = worst ? model.dataset.enterprises[enterprises.byId.get(worst.enterprise)!]!.name : '';
+    return {
+      scope: { region: scope.region, chain: scope.chain ?? null },
+      firms: members.length,
+      buyersWithInputs,
+      inputSegments,
+      singleSourceInputs,
+      singleSourceShare: share,
+      leaders,
+      worstRemoval: worst,
+      simulations: suppliers.length,
+      reason: {
+        zh: `范围内 ${members.length} 家企业，${buyersWithInputs} 家有供货记录；${inputSegments} 个（企业，投入环节）中 ${singleSourceInputs} 个为单一来源${share === null ? '' : `（${formatShare(share)}）`}${worst ? `；最关键的供应商为${worstName}，停供将波及范围内 ${worst.firmsAffected} 家企业（损失 ${round(worst.firmEquivalentsLost)} 家当量产出）` : ''}。`,
+        en: `${members.length} firm(s) in scope, ${buyersWithInputs} with recorded inputs; ${singleSourceInputs} of ${inputSegments} (firm, input segment) pair(s) single-sourced${share === null ? '' : ` (${formatShare(share)})`}${worst ? `; the most critical supplier is ${worst.enterprise}, whose loss affects ${worst.firmsAffected} firm(s) in scope (${round(worst.firmEquivalentsLost)} firm-equivalents of output)` : ''}.`,
+      },
+    };
+  });
 }
