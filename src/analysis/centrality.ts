@@ -27,7 +27,10 @@
  * Cost: the scope's members (one pass over the region's firms; chain roles from a per-model
  * cache) and its network (one pass over the members' out-links) are linear; PageRank is
  * O(iterations × edges) over typed arrays (each edge's share of its node's weight computed
- * once); sampled betweenness is O(samples × edges).
+ * once); sampled betweenness is O(samples × edges). {@link supplyCentrality} takes its typed
+ * arrays from the model's scratch arena (../internal/scratch.ts; so do the callers that pass a
+ * scratch scope to the `…In` variants), so a call after the first allocates none outside the JS
+ * heap; the exported CSR functions without a scope allocate their arrays.
  *
  * References
  * - Page, L., Brin, S., Motwani, R. & Winograd, T. (1999). The PageRank citation ranking:
@@ -42,6 +45,7 @@ import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx } from '../graph/queries.js';
 import { round } from '../internal/format.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { createRandom, DEFAULT_SEED } from '../internal/random.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
@@ -62,6 +66,17 @@ export const DEFAULT_PRESENT_STATUSES: readonly EnterpriseStatus[] = [
   'signed',
   'planned',
 ];
+
+/** A zero-filled array of the scratch scope `s` when given (valid only inside it), else a new one. */
+function float64(s: Scratch | undefined, length: number): Float64Array {
+  return s ? s.float64(length) : new Float64Array(length);
+}
+/** An array filled with `fill` (default 0) of the scratch scope `s` when given, else a new one. */
+function int32(s: Scratch | undefined, length: number, fill = 0): Int32Array {
+  if (s) return s.int32(length, fill);
+  const array = new Int32Array(length);
+  return fill === 0 ? array : array.fill(fill);
+}
 
 /** A directed graph over nodes `0 .. order − 1` in compressed sparse rows, with edge weights. */
 export interface WeightedCsr {
@@ -101,19 +116,30 @@ export interface PagerankCsrResult {
  * pagerankCsr(g).scores; // node 2, at the end of the chain 0 → 1 → 2, ranks highest
  */
 export function pagerankCsr(graph: WeightedCsr, options: PagerankOptions = {}): PagerankCsrResult {
+  return pagerankCsrIn(graph, options, undefined);
+}
+
+/**
+ * {@link pagerankCsr} with its arrays (the scores among them) taken from the scratch scope `s`
+ * when given — then the scores are valid only inside that scope — else allocated.
+ *
+ * @example
+ * withScratch(model, (s) => pagerankCsrIn(net, {}, s).scores[0]);
+ */
+export function pagerankCsrIn(graph: WeightedCsr, options: PagerankOptions, s: Scratch | undefined): PagerankCsrResult {
   const { alpha = 0.85, tolerance = 1e-10, maxIterations = 1000 } = options;
   if (!(alpha >= 0 && alpha <= 1)) throw new ChainError('invalid_argument', `alpha must be in [0, 1], got ${alpha}`, { alpha });
   if (!(tolerance > 0)) throw new ChainError('invalid_argument', `tolerance must be positive, got ${tolerance}`, { tolerance });
   const { order: n, offsets, targets, weights } = graph;
-  let x = new Float64Array(n);
-  let next = new Float64Array(n);
+  let x = float64(s, n);
+  let next = float64(s, n);
   if (n === 0) return { scores: x, iterations: 0, converged: true, lastChange: 0 };
-  const outWeight = new Float64Array(n);
+  const outWeight = float64(s, n);
   for (let i = 0; i < n; i++) for (let k = offsets[i]!; k < offsets[i + 1]!; k++) outWeight[i]! += weights[k]!;
   // each edge's share of its node's outgoing weight, once (weight / total: stays finite for tiny,
   // subnormal weights); the dangling nodes (no outgoing weight) listed apart
   const edges = offsets[n]!;
-  const share = new Float64Array(edges);
+  const share = float64(s, edges);
   let danglingCount = 0;
   for (let i = 0; i < n; i++) {
     const total = outWeight[i]!;
@@ -123,7 +149,7 @@ export function pagerankCsr(graph: WeightedCsr, options: PagerankOptions = {}): 
     }
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) share[k] = weights[k]! / total;
   }
-  const danglingNodes = new Int32Array(danglingCount);
+  const danglingNodes = int32(s, danglingCount);
   for (let i = 0, d = 0; i < n; i++) if (!(outWeight[i]! > 0)) danglingNodes[d++] = i;
   x.fill(1 / n);
   let iterations = 0;
@@ -136,7 +162,8 @@ export function pagerankCsr(graph: WeightedCsr, options: PagerankOptions = {}): 
     for (let i = 0; i < n; i++) {
       if (!(outWeight[i]! > 0)) continue;
       const mass = alpha * x[i]!;
-      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) next[targets[k]!]! += mass * share[k]!;
+      const end = offsets[i + 1]!;
+      for (let k = offsets[i]!; k < end; k++) next[targets[k]!]! += mass * share[k]!;
     }
     lastChange = 0;
     for (let i = 0; i < n; i++) {
@@ -165,37 +192,50 @@ export function pagerankCsr(graph: WeightedCsr, options: PagerankOptions = {}): 
  * betweennessCsr(g); // Float64Array [0, 1, 0]: node 1 lies on the one path 0 → 2
  */
 export function betweennessCsr(graph: WeightedCsr, sources?: ArrayLike<number>): Float64Array {
+  return betweennessCsrIn(graph, sources, undefined);
+}
+
+/**
+ * {@link betweennessCsr} with its arrays (the result among them) taken from the scratch scope
+ * `s` when given — then the result is valid only inside that scope — else allocated.
+ *
+ * @example
+ * withScratch(model, (s) => betweennessCsrIn(net, undefined, s)[0]);
+ */
+export function betweennessCsrIn(graph: WeightedCsr, sources: ArrayLike<number> | undefined, s: Scratch | undefined): Float64Array {
   const { order: n, offsets, targets } = graph;
-  const centrality = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const dist = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
+  const centrality = float64(s, n);
+  const sigma = float64(s, n);
+  const delta = float64(s, n);
+  const dist = int32(s, n, -1);
+  const order = int32(s, n);
   // the shortest-path DAG of one source: the out-edges v → w with dist[w] = dist[v] + 1, in edge
   // order, recorded per node in the order the search settles them (row j: node order[j])
-  const dagStart = new Int32Array(n + 1);
-  const dag = new Int32Array(offsets[n]!);
+  const dagStart = int32(s, n + 1);
+  const dag = int32(s, offsets[n]!);
   const count = sources ? sources.length : n;
   for (let q = 0; q < count; q++) {
-    const s = sources ? sources[q]! : q;
-    dist[s] = 0;
-    sigma[s] = 1;
+    const source = sources ? sources[q]! : q;
+    dist[source] = 0;
+    sigma[source] = 1;
     let head = 0;
     let tail = 0;
     let m = 0;
-    order[tail++] = s;
+    order[tail++] = source;
     while (head < tail) {
       const v = order[head]!;
       dagStart[head++] = m;
       const below = dist[v]! + 1;
       const sv = sigma[v]!;
-      for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      const end = offsets[v + 1]!;
+      for (let k = offsets[v]!; k < end; k++) {
         const w = targets[k]!;
-        if (dist[w] === -1) {
-          dist[w] = below;
+        let dw = dist[w]!;
+        if (dw === -1) {
+          dist[w] = dw = below;
           order[tail++] = w;
         }
-        if (dist[w] === below) {
+        if (dw === below) {
           sigma[w]! += sv;
           dag[m++] = w;
         }
@@ -206,12 +246,13 @@ export function betweennessCsr(graph: WeightedCsr, sources?: ArrayLike<number>):
       const v = order[j]!;
       const sv = sigma[v]!;
       let d = 0;
-      for (let a = dagStart[j]!; a < dagStart[j + 1]!; a++) {
+      const end = dagStart[j + 1]!;
+      for (let a = dagStart[j]!; a < end; a++) {
         const w = dag[a]!;
         d += (sv / sigma[w]!) * (1 + delta[w]!);
       }
       delta[v] = d;
-      if (v !== s) centrality[v]! += d;
+      if (v !== source) centrality[v]! += d;
     }
     // reset what this source touched
     for (let j = 0; j < tail; j++) {
@@ -286,40 +327,53 @@ export function statusTable(values: readonly string[], all: readonly string[]): 
 /**
  * The supply network among the given enterprises (see the file header): merged edges
  * supplier → buyer with weights, and per-node counts of suppliers, buyers and link values.
- * Linear in the links of the members.
+ * Linear in the links of the members. With a scratch scope `s`, every array of the result is
+ * taken from it (valid only inside that scope) and nothing is allocated outside the JS heap.
  *
  * @example
  * const net = scopeNetwork(model, Int32Array.of(0, 1, 2));
  * net.weighting; // 'value' when every counted link has a value
  */
-export function scopeNetwork(model: ChainModel, members: ArrayLike<number>, options: ScopeNetworkOptions = {}): ScopeNetwork {
+export function scopeNetwork(
+  model: ChainModel,
+  members: ArrayLike<number>,
+  options: ScopeNetworkOptions = {},
+  s?: Scratch,
+): ScopeNetwork {
   const { links, segments } = model.index;
   const ne = model.index.enterprises.ids.length;
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
   const chain = options.chainIndex;
   const n = members.length;
-  const position = new Int32Array(ne).fill(-1);
-  const nodes = Int32Array.from(members);
+  const position = int32(s, ne, -1);
+  let nodes: Int32Array;
+  if (s) (nodes = s.int32(n)).set(members);
+  else nodes = Int32Array.from(members);
   for (let i = 0; i < n; i++) position[nodes[i]!] = i;
 
   // one pass over the members' out-links: the counted ones, with their buyer (node) and value
+  const { offsets: outOffsets, items: outItems } = links.out;
+  const { status, to, segment, value } = links;
+  const segmentChain = segments.chain;
+  const byChain = chain !== undefined;
   let capacity = 0;
-  for (let i = 0; i < n; i++) capacity += links.out.offsets[nodes[i]! + 1]! - links.out.offsets[nodes[i]!]!;
-  const keptBuyer = new Int32Array(capacity);
-  const keptValue = new Float64Array(capacity);
-  const rowEnd = new Int32Array(n);
+  for (let i = 0; i < n; i++) capacity += outOffsets[nodes[i]! + 1]! - outOffsets[nodes[i]!]!;
+  const keptBuyer = int32(s, capacity);
+  const keptValue = float64(s, capacity);
+  const rowEnd = int32(s, n);
   let linkCount = 0;
   let valued = 0;
   for (let i = 0; i < n; i++) {
     const e = nodes[i]!;
-    for (let q = links.out.offsets[e]!; q < links.out.offsets[e + 1]!; q++) {
-      const k = links.out.items[q]!;
-      if (!counted[links.status[k]!]) continue;
-      const j = position[links.to[k]!]!;
+    const end = outOffsets[e + 1]!;
+    for (let q = outOffsets[e]!; q < end; q++) {
+      const k = outItems[q]!;
+      if (!counted[status[k]!]) continue;
+      const j = position[to[k]!]!;
       if (j < 0) continue;
-      const s = links.segment[k]!;
-      if (chain !== undefined && s >= 0 && segments.chain[s] !== chain) continue;
-      const v = links.value[k]!;
+      const g = segment[k]!;
+      if (byChain && g >= 0 && segmentChain[g] !== chain) continue;
+      const v = value[k]!;
       keptBuyer[linkCount] = j;
       keptValue[linkCount] = v;
       linkCount++;
@@ -330,57 +384,66 @@ export function scopeNetwork(model: ChainModel, members: ArrayLike<number>, opti
   const weighting: ScopeNetwork['weighting'] = valued === 0 ? 'count' : valued === linkCount ? 'value' : 'value-imputed';
   let imputedWeight: number | null = null;
   if (weighting === 'value-imputed') {
-    const known = new Float64Array(valued);
+    const known = float64(s, valued);
     for (let c = 0, at = 0; c < linkCount; c++) if (!Number.isNaN(keptValue[c]!)) known[at++] = keptValue[c]!;
     imputedWeight = median(known);
   }
   const imputed = imputedWeight ?? 1;
 
-  const suppliers = new Int32Array(n);
-  const buyers = new Int32Array(n);
-  const valueIn = new Float64Array(n);
-  const valueOut = new Float64Array(n);
-  const linksValued = new Int32Array(n);
-  const linksTotal = new Int32Array(n);
-  const offsets = new Int32Array(n + 1);
+  const suppliers = int32(s, n);
+  const buyers = int32(s, n);
+  const valueIn = float64(s, n);
+  const valueOut = float64(s, n);
+  const linksValued = int32(s, n);
+  const linksTotal = int32(s, n);
+  const offsets = int32(s, n + 1);
   // merged edges: at most one per counted link
-  const targets = new Int32Array(linkCount);
-  const weights = new Float64Array(linkCount);
+  const targets = int32(s, linkCount);
+  const weights = float64(s, linkCount);
   let edges = 0;
   // merge parallel links: slot of each buyer within the current supplier's row
-  const slot = new Int32Array(n).fill(-1);
+  const slot = int32(s, n, -1);
+  const counting = weighting === 'count';
   for (let i = 0, c = 0; i < n; i++) {
     const rowStart = edges;
-    for (; c < rowEnd[i]!; c++) {
+    const last = rowEnd[i]!;
+    // the supplier's own totals summed apart, in the same order (a self-link touches both sides)
+    let out = 0;
+    let outValued = 0;
+    linksTotal[i]! += last - c;
+    for (; c < last; c++) {
       const j = keptBuyer[c]!;
       const v = keptValue[c]!;
-      linksTotal[i]!++;
       linksTotal[j]!++;
       const known = !Number.isNaN(v);
       if (known) {
-        valueOut[i]! += v;
+        out += v;
         valueIn[j]! += v;
-        linksValued[i]!++;
+        outValued++;
         linksValued[j]!++;
       }
-      const weight = weighting === 'count' ? 1 : known ? v : imputed;
-      if (slot[j]! < 0) {
+      const weight = counting ? 1 : known ? v : imputed;
+      const at = slot[j]!;
+      if (at < 0) {
         slot[j] = edges;
         targets[edges] = j;
         weights[edges] = weight;
         edges++;
-        buyers[i]!++;
         suppliers[j]!++;
-      } else weights[slot[j]!]! += weight;
+      } else weights[at]! += weight;
     }
+    valueOut[i] = out;
+    linksValued[i]! += outValued;
+    buyers[i] = edges - rowStart;
     for (let t = rowStart; t < edges; t++) slot[targets[t]!] = -1;
     offsets[i + 1] = edges;
   }
   return {
     order: n,
     offsets,
-    targets: targets.slice(0, edges),
-    weights: weights.slice(0, edges),
+    // in the scratch scope, views of the first `edges` entries; else trimmed copies
+    targets: s ? targets.subarray(0, edges) : targets.slice(0, edges),
+    weights: s ? weights.subarray(0, edges) : weights.slice(0, edges),
     nodes,
     position,
     linkCount,
@@ -422,7 +485,8 @@ function roleChains(model: ChainModel): { offsets: Int32Array; items: Int32Array
 /**
  * The enterprises of a scope: located in the region or its sub-regions, operating in the chain
  * (or holding a `chainRoles` entry for it) when one is given, with one of the given statuses;
- * ascending enterprise indices.
+ * ascending enterprise indices. With a scratch scope `s`, the result is taken from it (valid only
+ * inside that scope).
  *
  * @example
  * scopeMembers(model, regionIndex(model, 'jiuquan'), chainIndex(model, 'wind-power')); // Int32Array of enterprise indices
@@ -432,12 +496,17 @@ export function scopeMembers(
   regionIdx: number,
   chainIdx: number | undefined,
   statuses: readonly EnterpriseStatus[] = DEFAULT_PRESENT_STATUSES,
+  s?: Scratch,
 ): Int32Array {
   const { enterprises, segments } = model.index;
   const allowed = statusTable(statuses, ENTERPRISE_STATUSES);
   const roles = chainIdx === undefined ? undefined : roleChains(model);
+  const inRegion = enterprisesInRegionIdx(model, regionIdx);
+  // in the scratch scope, straight into an array as long as the region's firms; else a list
+  const buffer = s ? s.int32(inRegion.length) : undefined;
   const picked: number[] = [];
-  for (const e of enterprisesInRegionIdx(model, regionIdx)) {
+  let count = 0;
+  for (const e of inRegion) {
     if (!allowed[enterprises.status[e]!]) continue;
     if (chainIdx !== undefined) {
       let inChain = false;
@@ -448,9 +517,10 @@ export function scopeMembers(
         for (let k = roles!.offsets[e]!; k < roles!.offsets[e + 1]!; k++) if (roles!.items[k] === chainIdx) inChain = true;
       if (!inChain) continue;
     }
-    picked.push(e);
+    if (buffer) buffer[count++] = e;
+    else picked.push(e);
   }
-  return Int32Array.from(picked).sort();
+  return buffer ? buffer.subarray(0, count).sort() : Int32Array.from(picked).sort();
 }
 
 /** Options of {@link betweennessOf}. */
@@ -484,6 +554,21 @@ export function betweennessOf(
   network: WeightedCsr,
   options: BetweennessOptions = {},
 ): { scores: Float64Array | null; info: BetweennessInfo } {
+  return betweennessOfIn(network, options, undefined);
+}
+
+/**
+ * {@link betweennessOf} with its arrays (the scores among them) taken from the scratch scope `s`
+ * when given — then the scores are valid only inside that scope — else allocated.
+ *
+ * @example
+ * withScratch(model, (s) => betweennessOfIn(net, {}, s).info.method);
+ */
+export function betweennessOfIn(
+  network: WeightedCsr,
+  options: BetweennessOptions,
+  s: Scratch | undefined,
+): { scores: Float64Array | null; info: BetweennessInfo } {
   const { betweennessLimit: limit = 2000, betweennessSamples = 256, seed = DEFAULT_SEED } = options;
   const n = network.order;
   if (n <= limit) {
@@ -492,7 +577,7 @@ export function betweennessOf(
     for (let i = 0; i < n; i++)
       for (let k = network.offsets[i]!; k < network.offsets[i + 1]!; k++) graph.mergeEdge(String(i), String(network.targets[k]!));
     const mapping = betweennessCentrality(graph, { getEdgeWeight: null, normalized: false });
-    const scores = new Float64Array(n);
+    const scores = float64(s, n);
     for (let i = 0; i < n; i++) scores[i] = mapping[String(i)] ?? 0;
     return {
       scores,
@@ -524,14 +609,15 @@ export function betweennessOf(
   const k = Math.min(betweennessSamples, n);
   // k distinct sources: partial Fisher–Yates shuffle with the seeded source
   const random = createRandom(seed);
-  const pool = Int32Array.from({ length: n }, (_, i) => i);
+  const pool = int32(s, n);
+  for (let i = 0; i < n; i++) pool[i] = i;
   for (let i = 0; i < k; i++) {
     const j = random.int(i, n - 1);
     const t = pool[i]!;
     pool[i] = pool[j]!;
     pool[j] = t;
   }
-  const scores = betweennessCsr(network, pool.subarray(0, k));
+  const scores = betweennessCsrIn(network, pool.subarray(0, k), s);
   const scale = n / k;
   for (let i = 0; i < n; i++) scores[i]! *= scale;
   return {
@@ -592,47 +678,55 @@ export interface CentralityResult {
  */
 export function supplyCentrality(model: ChainModel, options: CentralityOptions = {}): CentralityResult {
   const scope = resolveScope(model, options);
-  const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses);
-  const net = scopeNetwork(model, members, {
-    ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
-    ...(scope.chainIndex === undefined ? {} : { chainIndex: scope.chainIndex }),
+  // the network, the ranks and the scores live in the model's scratch arena for this call
+  return withScratch(model, (s) => {
+    const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses, s);
+    const net = scopeNetwork(
+      model,
+      members,
+      {
+        ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
+        ...(scope.chainIndex === undefined ? {} : { chainIndex: scope.chainIndex }),
+      },
+      s,
+    );
+    const alpha = options.alpha ?? 0.85;
+    const tolerance = options.tolerance ?? 1e-10;
+    const pr = pagerankCsrIn(net, options, s);
+    const bc = betweennessOfIn(net, options, s);
+    const ids = model.index.enterprises.ids;
+    const order = Array.from({ length: net.order }, (_, i) => i).sort(
+      (a, b) => pr.scores[b]! - pr.scores[a]! || net.nodes[a]! - net.nodes[b]!,
+    );
+    const edges = net.targets.length;
+    const weightingText = {
+      value: { zh: '按供货额加权', en: 'weighted by link value' },
+      'value-imputed': {
+        zh: `按供货额加权，未知额按已知中位数 ${round(net.imputedWeight ?? 0)}亿元计`,
+        en: `weighted by link value, unknown values at the known median ${round(net.imputedWeight ?? 0)} 亿元`,
+      },
+      count: { zh: '供货额均未知，按关系数计', en: 'no link value known, links counted' },
+    }[net.weighting];
+    return {
+      scope: { region: scope.region, chain: scope.chain ?? null },
+      nodes: net.order,
+      edges,
+      linkCount: net.linkCount,
+      weighting: net.weighting,
+      imputedWeight: net.imputedWeight,
+      pagerank: { alpha, tolerance, iterations: pr.iterations, converged: pr.converged },
+      betweenness: bc.info,
+      enterprises: order.map((i) => ({
+        id: ids[net.nodes[i]!]!,
+        pagerank: pr.scores[i]!,
+        betweenness: bc.scores ? bc.scores[i]! : null,
+        suppliers: net.suppliers[i]!,
+        buyers: net.buyers[i]!,
+      })),
+      reason: {
+        zh: `本地供应网络 ${net.order} 家企业、${edges} 条供货关系（${weightingText.zh}）；PageRank 迭代 ${pr.iterations} 次${pr.converged ? '收敛' : '未收敛'}。`,
+        en: `Local supply network of ${net.order} firms and ${edges} supply relations (${weightingText.en}); PageRank ${pr.converged ? 'converged' : 'did not converge'} in ${pr.iterations} iterations.`,
+      },
+    };
   });
-  const alpha = options.alpha ?? 0.85;
-  const tolerance = options.tolerance ?? 1e-10;
-  const pr = pagerankCsr(net, options);
-  const bc = betweennessOf(net, options);
-  const ids = model.index.enterprises.ids;
-  const order = Array.from({ length: net.order }, (_, i) => i).sort(
-    (a, b) => pr.scores[b]! - pr.scores[a]! || net.nodes[a]! - net.nodes[b]!,
-  );
-  const edges = net.targets.length;
-  const weightingText = {
-    value: { zh: '按供货额加权', en: 'weighted by link value' },
-    'value-imputed': {
-      zh: `按供货额加权，未知额按已知中位数 ${round(net.imputedWeight ?? 0)}亿元计`,
-      en: `weighted by link value, unknown values at the known median ${round(net.imputedWeight ?? 0)} 亿元`,
-    },
-    count: { zh: '供货额均未知，按关系数计', en: 'no link value known, links counted' },
-  }[net.weighting];
-  return {
-    scope: { region: scope.region, chain: scope.chain ?? null },
-    nodes: net.order,
-    edges,
-    linkCount: net.linkCount,
-    weighting: net.weighting,
-    imputedWeight: net.imputedWeight,
-    pagerank: { alpha, tolerance, iterations: pr.iterations, converged: pr.converged },
-    betweenness: bc.info,
-    enterprises: order.map((i) => ({
-      id: ids[net.nodes[i]!]!,
-      pagerank: pr.scores[i]!,
-      betweenness: bc.scores ? bc.scores[i]! : null,
-      suppliers: net.suppliers[i]!,
-      buyers: net.buyers[i]!,
-    })),
-    reason: {
-      zh: `本地供应网络 ${net.order} 家企业、${edges} 条供货关系（${weightingText.zh}）；PageRank 迭代 ${pr.iterations} 次${pr.converged ? '收敛' : '未收敛'}。`,
-      en: `Local supply network of ${net.order} firms and ${edges} supply relations (${weightingText.en}); PageRank ${pr.converged ? 'converged' : 'did not converge'} in ${pr.iterations} iterations.`,
-    },
-  };
 }

@@ -41,7 +41,9 @@
  *
  * Cost: linear in the scope's firms and their links over typed arrays, plus PageRank and the
  * (sampled) betweenness of ./centrality.ts; one entry per ranked firm (the result), with the
- * reason text built only for the flagged firms.
+ * reason text built only for the flagged firms. The typed arrays (members, network, ranks,
+ * component values) are taken from the model's scratch arena (../internal/scratch.ts), so a call
+ * after the first allocates none outside the JS heap.
  *
  * References: Page et al. (1999) PageRank; Brandes (2001) betweenness; on chain leaders and
  * anchor firms in production networks: Gereffi, Humphrey & Sturgeon (2005), The governance of
@@ -50,18 +52,19 @@
 import type { ChainModel } from '../graph/model.js';
 import { roleIn } from '../graph/queries.js';
 import { formatShare, round } from '../internal/format.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import type { EnterpriseStatus, LinkStatus, Role } from '../model/vocabulary.js';
 import {
-  betweennessOf,
-  pagerankCsr,
+  betweennessOfIn,
+  pagerankCsrIn,
   scopeMembers,
   scopeNetwork,
   type BetweennessInfo,
   type BetweennessOptions,
   type PagerankOptions,
 } from './centrality.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import { resolveScope, type Reason, type ResolvedScope, type ScopeOptions } from './common.js';
 
 /** Names of the composite's components. */
 export const LEADER_COMPONENTS = ['output', 'partners', 'linkValue', 'pagerank', 'betweenness', 'potential'] as const;
@@ -235,16 +238,34 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
     if (!(LEADER_COMPONENTS as readonly string[]).includes(name) || !(Number.isFinite(w) && w >= 0))
       throw new ChainError('invalid_argument', `invalid weight ${String(w)} for "${name}"`, { name, weight: w, valid: LEADER_COMPONENTS });
   if (!(top >= 1)) throw new ChainError('invalid_argument', `top must be at least 1, got ${top}`, { top });
+  // every per-firm array of the call (network, ranks, scores) lives in the model's scratch arena
+  return withScratch(model, (s) => rank(model, options, scope, top, weights, s));
+}
+
+/** The body of {@link rankLeaders}, its per-firm arrays taken from the scratch scope `s`. */
+function rank(
+  model: ChainModel,
+  options: LeaderOptions,
+  scope: ResolvedScope,
+  top: number,
+  weights: Record<LeaderComponent, number>,
+  s: Scratch,
+): LeaderRanking {
   const { enterprises, segments, flows } = model.index;
-  const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses);
+  const members = scopeMembers(model, scope.regionIndex, scope.chainIndex, options.statuses, s);
   const n = members.length;
-  const net = scopeNetwork(model, members, {
-    ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
-    ...(scope.chainIndex === undefined ? {} : { chainIndex: scope.chainIndex }),
-  });
+  const net = scopeNetwork(
+    model,
+    members,
+    {
+      ...(options.linkStatuses ? { linkStatuses: options.linkStatuses } : {}),
+      ...(scope.chainIndex === undefined ? {} : { chainIndex: scope.chainIndex }),
+    },
+    s,
+  );
   const edges = net.targets.length;
-  const pr = pagerankCsr(net, options);
-  const bc = edges > 0 ? betweennessOf(net, options) : null;
+  const pr = pagerankCsrIn(net, options, s);
+  const bc = edges > 0 ? betweennessOfIn(net, options, s) : null;
 
   // potential partners: members in the segments adjacent by flows to the firm's segments
   const ns = segments.keys.length;
@@ -255,8 +276,8 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
     for (let k = enterprises.segments.offsets[e]!; k < enterprises.segments.offsets[e + 1]!; k++)
       membersInSegment[enterprises.segments.items[k]!]!++;
   }
-  const potential = new Int32Array(n);
-  const segmentCount = new Int32Array(n);
+  const potential = s.int32(n);
+  const segmentCount = s.int32(n);
   const stamp = new Int32Array(ns).fill(-1);
   // own[s] === i: s is one of member i's segments; counted[s] === i: s already counted for i
   const own = new Int32Array(ns).fill(-1);
@@ -288,7 +309,7 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
   }
 
   // raw values
-  const output = new Float64Array(n);
+  const output = s.float64(n);
   let knownOutputs = 0;
   let outputTotal = 0;
   for (let i = 0; i < n; i++) {
@@ -300,7 +321,7 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
   }
   const linkValue = (i: number) => (net.linksTotal[i]! > 0 && net.linksValued[i]! === 0 ? Number.NaN : net.valueIn[i]! + net.valueOut[i]!);
   const component = (f: (i: number) => number) => {
-    const values = new Float64Array(n);
+    const values = s.float64(n);
     for (let i = 0; i < n; i++) values[i] = f(i);
     return values;
   };
@@ -309,7 +330,7 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
     partners: component((i) => net.suppliers[i]! + net.buyers[i]!),
     linkValue: component(linkValue),
     pagerank: pr.scores,
-    betweenness: bc?.scores ?? new Float64Array(n).fill(Number.NaN),
+    betweenness: bc?.scores ?? s.float64(n, Number.NaN),
     potential: component((i) => potential[i]!),
   };
 
@@ -371,7 +392,11 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
   const max = Object.fromEntries(LEADER_COMPONENTS.map((c) => [c, maxOf(raw[c])])) as Record<LeaderComponent, number>;
   const entries: LeaderEntry[] = new Array<LeaderEntry>(n);
   // sort key: the composite, −1 for a firm with no usable component at all (it ranks last)
-  const keys = new Float64Array(n);
+  const keys = s.float64(n);
+  // per component (in the order of infos, which is LEADER_COMPONENTS'), its values and maximum
+  const columns = infos.map((c) => raw[c.name]);
+  const maxima = infos.map((c) => max[c.name]);
+  const componentScore = new Array<number | null>(infos.length).fill(null);
   for (let i = 0; i < n; i++) {
     const e = members[i]!;
     const id = enterprises.ids[e]!;
@@ -380,22 +405,32 @@ export function rankLeaders(model: ChainModel, options: LeaderOptions = {}): Lea
     const role = scope.chain === undefined ? (record.role ?? null) : (record.chainRoles?.find((r) => r.chain === scope.chain)?.role ?? record.role ?? null);
     const declaredLeader =
       scope.chain === undefined ? record.role === 'leader' || (record.chainRoles ?? []).some((r) => r.role === 'leader') : role === 'leader';
-    const scores = {} as Record<LeaderComponent, number | null>;
     const missing: LeaderComponent[] = [];
     let sum = 0;
     let weight = 0;
-    for (const c of infos) {
-      const v = raw[c.name][i]!;
-      if (!c.available || Number.isNaN(v)) {
-        scores[c.name] = null;
-        if (c.available) missing.push(c.name);
+    for (let c = 0; c < infos.length; c++) {
+      const info = infos[c]!;
+      const v = columns[c]![i]!;
+      if (!info.available || Number.isNaN(v)) {
+        componentScore[c] = null;
+        if (info.available) missing.push(info.name);
         continue;
       }
-      const score = max[c.name] > 0 ? v / max[c.name] : 0;
-      scores[c.name] = score;
-      sum += c.usedWeight * score;
-      weight += c.usedWeight;
+      const m = maxima[c]!;
+      const score = m > 0 ? v / m : 0;
+      componentScore[c] = score;
+      sum += info.usedWeight * score;
+      weight += info.usedWeight;
     }
+    // in the order of LEADER_COMPONENTS (= infos), as one literal
+    const scores: Record<LeaderComponent, number | null> = {
+      output: componentScore[0] ?? null,
+      partners: componentScore[1] ?? null,
+      linkValue: componentScore[2] ?? null,
+      pagerank: componentScore[3] ?? null,
+      betweenness: componentScore[4] ?? null,
+      potential: componentScore[5] ?? null,
+    };
     const lv = raw.linkValue[i]!;
     const composite = ranked && weight > 0 ? sum / weight : null;
     keys[i] = composite ?? -1;
