@@ -576,7 +576,8 @@ export function betweennessOfIn(
     for (let i = 0; i < n; i++) graph.addNode(String(i));
     for (let i = 0; i < n; i++)
       for (let k = network.offsets[i]!; k < network.offsets[i + 1]!; k++) graph.mergeEdge(String(i), String(network.targets[k]!));
-    const mapping = betweennessCentrality(graph, { getEdgeWeight: null, normalized: false });
+    // graphology-metrics throws on a graph without nodes (its stack needs a positive capacity)
+    const mapping: Record<string, number> = n === 0 ? {} : betweennessCentrality(graph, { getEdgeWeight: null, normalized: false });
     const scores = float64(s, n);
     for (let i = 0; i < n; i++) scores[i] = mapping[String(i)] ?? 0;
     return {

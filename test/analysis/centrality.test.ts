@@ -211,6 +211,16 @@ describe('betweenness', () => {
     expect(skipped.scores).toBeNull();
     expect(skipped.info.reason.en).toContain('skipped');
   });
+
+  it('gives no scores, and no error, for a network without nodes', () => {
+    const empty = { order: 0, offsets: Int32Array.of(0), targets: new Int32Array(0), weights: new Float64Array(0) };
+    const r = betweennessOf(empty);
+    expect(r.info.method).toBe('exact');
+    expect([...r.scores!]).toEqual([]);
+    const none = supplyCentrality(model, { region: 'z', statuses: ['prospect'] });
+    expect(none).toMatchObject({ nodes: 0, edges: 0 });
+    expect(none.enterprises).toEqual([]);
+  });
 });
 
 /*
