@@ -65,7 +65,10 @@
  *   `limit`; with `limit: Infinity` every pair is scored, O(pairs). Kept per model (WeakMap, the
  *   model untouched), as they do not depend on the options: the cross-chain equivalences, each
  *   firm's site, zone and segment list, and the supplier of each in-link in `links.in` order
- *   (4 bytes a link, so that a buyer's suppliers are read in sequence).
+ *   (4 bytes a link, so that a buyer's suppliers are read in sequence). Everything else a call
+ *   uses (per firm, per buyer key, per via, per candidate) is cut from the model's scratch arena
+ *   (src/internal/scratch.ts) and never reaches the result, so calls after the first allocate
+ *   almost no memory outside the JS heap (no full GCs for external memory).
  *
  * Assumptions: a template flow means the buyer's segment uses the supplier segment's product;
  * firm outputs are whole-firm outputs; capacity figures in physical units are not comparable
@@ -78,6 +81,7 @@ import type { ChainModel, Csr } from '../graph/model.js';
 import { enterprisesInRegionIdx } from '../graph/queries.js';
 import { formatYi, round } from '../internal/format.js';
 import { normalizeName } from '../internal/normalize-name.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
 import { DEFAULT_PRESENT_STATUSES, DEFAULT_SUPPLY_LINK_STATUSES, statusTable } from './centrality.js';
@@ -236,8 +240,10 @@ function segmentEquivalents(model: ChainModel): Equivalents {
  * The median; equal values keep their input order as in a stable sort by `a - b`, so that a
  * median of zeros has the sign that sort gives it.
  */
-function median(values: readonly number[]): number {
-  const sorted = Float64Array.from(values).sort();
+function median(s: Scratch, values: readonly number[]): number {
+  const sorted = s.float64(values.length);
+  sorted.set(values);
+  sorted.sort();
   const mid = sorted.length >> 1;
   const at = (i: number) => {
     const x = sorted[i]!;
@@ -334,13 +340,13 @@ interface Streams {
   items: Int32Array;
 }
 
-function groupLayout(stream: Streams, keyOfFirm: Int32Array, ns: number, nr: number): Groups {
+function groupLayout(s: Scratch, stream: Streams, keyOfFirm: Int32Array, ns: number, nr: number): Groups {
   const index = new Map<number, number>();
   const keys: number[] = [];
   const size: number[] = [];
-  const segmentStart = new Int32Array(ns + 1);
-  const stamp = new Int32Array(nr).fill(-1);
-  const scratch = new Int32Array(nr);
+  const segmentStart = s.int32(ns + 1);
+  const stamp = s.int32(nr, -1);
+  const scratch = s.int32(nr);
   for (let sg = 0; sg < ns; sg++) {
     segmentStart[sg] = keys.length;
     for (let m = stream.offsets[sg]!; m < stream.offsets[sg + 1]!; m++) {
@@ -357,17 +363,20 @@ function groupLayout(stream: Streams, keyOfFirm: Int32Array, ns: number, nr: num
     }
   }
   segmentStart[ns] = keys.length;
-  const start = new Int32Array(keys.length + 1);
+  const start = s.int32(keys.length + 1);
   for (let g = 0; g < keys.length; g++) start[g + 1] = start[g]! + size[g]!;
-  const groups: Groups = { index, start, items: new Int32Array(start[keys.length]!), key: Int32Array.from(keys), segmentStart, scratch };
-  fillGroups(groups, stream, keyOfFirm);
+  const key = s.int32(keys.length);
+  key.set(keys);
+  const groups: Groups = { index, start, items: s.int32(start[keys.length]!), key, segmentStart, scratch };
+  fillGroups(s, groups, stream, keyOfFirm);
   return groups;
 }
 
 /** Fills the groups' items from the streams' current order. */
-function fillGroups(groups: Groups, stream: Streams, keyOfFirm: Int32Array): void {
+function fillGroups(s: Scratch, groups: Groups, stream: Streams, keyOfFirm: Int32Array): void {
   const { start, items, key, segmentStart, scratch } = groups;
-  const cursor = start.slice(0, key.length);
+  // start[g] for each group g (start's last entry unused)
+  const cursor = s.copy(start);
   for (let sg = 0; sg + 1 < segmentStart.length; sg++) {
     if (segmentStart[sg] === segmentStart[sg + 1]) continue;
     for (let g = segmentStart[sg]!; g < segmentStart[sg + 1]!; g++) scratch[key[g]!] = g;
@@ -448,9 +457,13 @@ class TopPairs {
 class MaxQueue {
   private readonly heap: Int32Array;
   private size: number;
-  constructor(private readonly key: Float64Array) {
+  /** `heap`: an array of key.length entries to work in (overwritten). */
+  constructor(
+    private readonly key: Float64Array,
+    heap: Int32Array,
+  ) {
     this.size = key.length;
-    this.heap = new Int32Array(key.length);
+    this.heap = heap;
     this.heapify();
   }
 
@@ -608,12 +621,12 @@ function colocationKeys(model: ChainModel): { siteKey: Int32Array; zoneKey: Int3
   return { siteKey, zoneKey };
 }
 
-function makeTables(model: ChainModel, r0: number, allowed: Uint8Array, counted: Uint8Array, linkedOnly: number): Tables {
+function makeTables(s: Scratch, model: ChainModel, r0: number, allowed: Uint8Array, counted: Uint8Array, linkedOnly: number): Tables {
   const { enterprises, regions, links, flows } = model.index;
   const ne = enterprises.ids.length;
-  const local = new Uint8Array(ne);
+  const local = s.uint8(ne);
   for (const e of enterprisesInRegionIdx(model, r0)) local[e] = 1;
-  const supplierOk = new Uint8Array(ne);
+  const supplierOk = s.uint8(ne);
   for (let e = 0; e < ne; e++) supplierOk[e] = local[e]! && allowed[enterprises.status[e]!] ? 1 : 0;
   const { siteKey, zoneKey, equivalents, inFrom } = modelTables(model);
   return {
@@ -662,32 +675,32 @@ function eligibleCounts(t: Tables): Int32Array {
 }
 
 /** Signatures of eligible suppliers: per firm (-1 if none), how many firms each, and per segment the signatures containing it. */
-function supplierSignatures(t: Tables, seqOf: Int32Array, sigOfSeq: Int32Array, sigSegments: Streams) {
+function supplierSignatures(s: Scratch, t: Tables, seqOf: Int32Array, sigOfSeq: Int32Array, sigSegments: Streams) {
   const { ne, ns, segOffsets, supplierOk } = t;
   const nSig = sigSegments.offsets.length - 1;
-  const sigOf = new Int32Array(ne).fill(-1);
-  const count = new Int32Array(nSig);
+  const sigOf = s.int32(ne, -1);
+  const count = s.int32(nSig);
   for (let e = 0; e < ne; e++)
     if (supplierOk[e] && segOffsets[e + 1]! > segOffsets[e]!) {
       const g = sigOfSeq[seqOf[e]!]!;
       sigOf[e] = g;
       count[g]!++;
     }
-  const offsets = new Int32Array(ns + 1);
+  const offsets = s.int32(ns + 1);
   for (let g = 0; g < nSig; g++)
     if (count[g]! > 0) for (let a = sigSegments.offsets[g]!; a < sigSegments.offsets[g + 1]!; a++) offsets[sigSegments.items[a]! + 1]!++;
   for (let sg = 0; sg < ns; sg++) offsets[sg + 1]! += offsets[sg]!;
-  const cursor = offsets.slice(0, ns);
-  const items = new Int32Array(offsets[ns]!);
+  const cursor = s.copy(offsets);
+  const items = s.int32(offsets[ns]!);
   for (let g = 0; g < nSig; g++)
     if (count[g]! > 0) for (let a = sigSegments.offsets[g]!; a < sigSegments.offsets[g + 1]!; a++) items[cursor[sigSegments.items[a]!]!++] = g;
   return { sigOf, count, bySegment: { offsets, items } };
 }
 
 /** Buyers grouped by key = 2 · sequence + eligible as a supplier (a key fixes the buyer's vias). */
-function buyerGroups(t: Tables, isBuyer: Uint8Array, seqOf: Int32Array, nKeys: number) {
+function buyerGroups(s: Scratch, t: Tables, isBuyer: Uint8Array, seqOf: Int32Array, nKeys: number) {
   const { ne, supplierOk } = t;
-  const start = new Int32Array(nKeys + 1);
+  const start = s.int32(nKeys + 1);
   let n = 0;
   for (let e = 0; e < ne; e++)
     if (isBuyer[e]) {
@@ -695,8 +708,8 @@ function buyerGroups(t: Tables, isBuyer: Uint8Array, seqOf: Int32Array, nKeys: n
       n++;
     }
   for (let k = 0; k < nKeys; k++) start[k + 1]! += start[k]!;
-  const items = new Int32Array(n);
-  const cursor = start.slice(0, nKeys);
+  const items = s.int32(n);
+  const cursor = s.copy(start);
   for (let e = 0; e < ne; e++) if (isBuyer[e]) items[cursor[2 * seqOf[e]! + supplierOk[e]!]!++] = e;
   return { start, items };
 }
@@ -720,6 +733,7 @@ interface Vias {
  * supplier other than the buyer.
  */
 function keyVias(
+  scratch: Scratch,
   t: Tables,
   flowsIn: Csr,
   keyStart: Int32Array,
@@ -732,7 +746,7 @@ function keyVias(
   const { offsets: eqOffsets, items: eqItems } = equivalents;
   const inChain = (s: number) => chain === undefined || segChain[s] === chain;
   const nKeys = keyStart.length - 1;
-  const start = new Int32Array(nKeys + 1);
+  const start = scratch.int32(nKeys + 1);
   const flow: number[] = [];
   const s: number[] = [];
   const tt: number[] = [];
@@ -767,28 +781,33 @@ function keyVias(
     }
   }
   start[nKeys] = flow.length;
-  return {
-    start,
-    flow: Int32Array.from(flow),
-    s: Int32Array.from(s),
-    t: Int32Array.from(tt),
-    sLabel: Int32Array.from(sLabel),
-    tLabel: Int32Array.from(tLabel),
+  const column = (values: number[]) => {
+    const out = scratch.int32(values.length);
+    out.set(values);
+    return out;
   };
+  return { start, flow: column(flow), s: column(s), t: column(tt), sLabel: column(sLabel), tLabel: column(tLabel) };
 }
 
 /**
  * Pass 1: distinct candidate pairs per buyer, exactly, from the signatures: the eligible
  * suppliers of the key's via segments, less the buyer itself and the suppliers it is linked with.
  */
-function countCandidates(t: Tables, groups: { start: Int32Array; items: Int32Array }, vias: Vias, sigOfSeq: Int32Array, signatures: ReturnType<typeof supplierSignatures>) {
+function countCandidates(
+  s: Scratch,
+  t: Tables,
+  groups: { start: Int32Array; items: Int32Array },
+  vias: Vias,
+  sigOfSeq: Int32Array,
+  signatures: ReturnType<typeof supplierSignatures>,
+) {
   const { ne, linkInOffsets, linkInItems, inFrom, linkStatus, linkedOnly, sigOf } = t;
   const { count: signatureCount, bySegment } = signatures;
   const nKeys = groups.start.length - 1;
-  const isCandidate = new Uint8Array(ne);
-  const keyUsed = new Uint8Array(nKeys);
-  const stamp = new Int32Array(signatureCount.length).fill(-1);
-  const linkedStamp = new Int32Array(ne).fill(-1);
+  const isCandidate = s.uint8(ne);
+  const keyUsed = s.uint8(nKeys);
+  const stamp = s.int32(signatureCount.length, -1);
+  const linkedStamp = s.int32(ne, -1);
   let candidates = 0;
   for (let key = 0; key < nKeys; key++) {
     if (groups.start[key + 1] === groups.start[key] || vias.start[key + 1] === vias.start[key]) continue;
@@ -833,13 +852,14 @@ class OutsideSourcing {
   /** Per firm, whether it has a counted link from a non-local supplier (else count is 0 for every flow). */
   readonly buysOutside: Uint8Array;
   constructor(
+    s: Scratch,
     private readonly t: Tables,
     linkTo: Int32Array,
   ) {
-    this.inputMark = new Int32Array(t.ns).fill(-1);
-    this.seen = new Int32Array(t.ne).fill(-1);
+    this.inputMark = s.int32(t.ns, -1);
+    this.seen = s.int32(t.ne, -1);
     const { linkFrom, linkStatus, counted, local } = t;
-    this.buysOutside = new Uint8Array(t.ne);
+    this.buysOutside = s.uint8(t.ne);
     for (let k = 0; k < linkFrom.length; k++) if (counted[linkStatus[k]!] && !local[linkFrom[k]!]) this.buysOutside[linkTo[k]!] = 1;
   }
 
@@ -897,9 +917,9 @@ function largestDemand(d: DemandModel, buyers: Int32Array, keyOf: (b: number) =>
 }
 
 /** Candidate suppliers: the eligible suppliers of the segments that feed the buyers considered, with their known outputs. */
-function supplierCandidates(t: Tables, segmentFirms: Csr, supplierSide: Uint8Array) {
+function supplierCandidates(s: Scratch, t: Tables, segmentFirms: Csr, supplierSide: Uint8Array) {
   const { supplierOk, output } = t;
-  const candidate = new Uint8Array(t.ne);
+  const candidate = s.uint8(t.ne);
   const known: number[] = [];
   for (let sg = 0; sg < t.ns; sg++) {
     if (!supplierSide[sg]) continue;
@@ -914,12 +934,12 @@ function supplierCandidates(t: Tables, segmentFirms: Csr, supplierSide: Uint8Arr
 }
 
 /** Each feeding segment's candidate suppliers, in dataset order (reordered by score later). */
-function segmentStreams(t: Tables, candidate: Uint8Array, supplierSide: Uint8Array, eligibleIn: Int32Array): Streams {
+function segmentStreams(s: Scratch, t: Tables, candidate: Uint8Array, supplierSide: Uint8Array, eligibleIn: Int32Array): Streams {
   const { ne, ns, segOffsets, segItems } = t;
-  const offsets = new Int32Array(ns + 1);
+  const offsets = s.int32(ns + 1);
   for (let sg = 0; sg < ns; sg++) offsets[sg + 1] = offsets[sg]! + (supplierSide[sg] ? eligibleIn[sg]! : 0);
-  const cursor = offsets.slice(0, ns);
-  const items = new Int32Array(offsets[ns]!);
+  const cursor = s.copy(offsets);
+  const items = s.int32(offsets[ns]!);
   for (let e = 0; e < ne; e++)
     if (candidate[e])
       for (let a = segOffsets[e]!; a < segOffsets[e + 1]!; a++) {
@@ -930,9 +950,9 @@ function segmentStreams(t: Tables, candidate: Uint8Array, supplierSide: Uint8Arr
 }
 
 /** Refills the streams in the order of `order` (each segment's members in that order). */
-function orderStreams(t: Tables, stream: Streams, order: Int32Array): void {
+function orderStreams(s: Scratch, t: Tables, stream: Streams, order: Int32Array): void {
   const { segOffsets, segItems } = t;
-  const cursor = stream.offsets.slice(0, t.ns);
+  const cursor = s.copy(stream.offsets);
   for (let i = 0; i < order.length; i++) {
     const e = order[i]!;
     for (let a = segOffsets[e]!; a < segOffsets[e + 1]!; a++) {
@@ -987,10 +1007,10 @@ interface Scoring {
  * and the best co-location the buyer can have, summed in the score's order (rounding is
  * monotone, so the bound holds in floating point too); the largest over the vias.
  */
-function scoreBounds(t: Tables, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias, sc: Scoring): Float64Array {
+function scoreBounds(s: Scratch, t: Tables, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias, sc: Scoring): Float64Array {
   const { siteKey, zoneKey } = t;
   const { used, stream, capacityPart } = sc;
-  const bound = new Float64Array(buyers.length);
+  const bound = s.float64(buyers.length);
   for (let i = 0; i < buyers.length; i++) {
     const b = buyers[i]!;
     const outside = sc.outside.buysOutside[b]!;
@@ -1024,6 +1044,7 @@ class PairSearch {
   private viaCounter = 0;
 
   constructor(
+    s: Scratch,
     private readonly t: Tables,
     private readonly vias: Vias,
     private readonly sc: Scoring,
@@ -1032,10 +1053,10 @@ class PairSearch {
     private readonly linkedStamp: Int32Array,
   ) {
     this.lists = [sc.sites.items, sc.zones.items, sc.stream.items];
-    this.bestStamp = new Int32Array(t.ne).fill(-1);
-    this.bestScore = new Float64Array(t.ne);
-    this.bestVia = new Int32Array(t.ne);
-    this.taken = new Int32Array(t.ne).fill(-1);
+    this.bestStamp = s.int32(t.ne, -1);
+    this.bestScore = s.float64(t.ne);
+    this.bestVia = s.int32(t.ne);
+    this.taken = s.int32(t.ne, -1);
   }
 
   /** The via's demand and outside parts of the score (outside 0 or 1, or whether the buyer buys anything from outside when a bound), summed as in a score. */
@@ -1163,10 +1184,10 @@ class PairSearch {
 }
 
 /** Indices of the set entries of a table, ascending. */
-function indicesOf(flags: Uint8Array): Int32Array {
+function indicesOf(s: Scratch, flags: Uint8Array): Int32Array {
   let n = 0;
   for (let i = 0; i < flags.length; i++) n += flags[i]!;
-  const out = new Int32Array(n);
+  const out = s.int32(n);
   for (let i = 0, k = 0; i < flags.length; i++) if (flags[i]) out[k++] = i;
   return out;
 }
@@ -1183,9 +1204,9 @@ function knownValues(values: Float64Array, indices: Int32Array): number[] {
  * sort by `value[y] − value[x] || x − y` for values that are not NaN — by ranking the distinct
  * values (a native numeric sort) and counting.
  */
-function byDecreasingValue(indices: Int32Array, value: Float64Array): Int32Array {
+function byDecreasingValue(s: Scratch, indices: Int32Array, value: Float64Array): Int32Array {
   const n = indices.length;
-  const sorted = new Float64Array(n);
+  const sorted = s.float64(n);
   for (let i = 0; i < n; i++) sorted[i] = value[indices[i]!]!;
   sorted.sort();
   // distinct values, descending, at the front (−0 and 0 are one value, as for the comparator)
@@ -1203,17 +1224,17 @@ function byDecreasingValue(indices: Int32Array, value: Float64Array): Int32Array
     }
     return lo;
   };
-  const start = new Int32Array(m + 1);
+  const start = s.int32(m + 1);
   for (let i = 0; i < n; i++) start[rankOf(value[indices[i]!]!) + 1]!++;
   for (let r = 0; r < m; r++) start[r + 1]! += start[r]!;
-  const out = new Int32Array(n);
+  const out = s.int32(n);
   for (let i = 0; i < n; i++) out[start[rankOf(value[indices[i]!]!)]!++] = indices[i]!;
   return out;
 }
 
 /** Buyers considered: a considered status, and local unless `local` is null. */
-function buyerTable(status: Uint8Array, allowed: Uint8Array, local: Uint8Array | null): Uint8Array {
-  const out = new Uint8Array(status.length);
+function buyerTable(s: Scratch, status: Uint8Array, allowed: Uint8Array, local: Uint8Array | null): Uint8Array {
+  const out = s.uint8(status.length);
   for (let e = 0; e < status.length; e++) out[e] = (local === null || local[e]) && allowed[status[e]!] ? 1 : 0;
   return out;
 }
@@ -1226,8 +1247,8 @@ function largestCapacity(output: Float64Array, candidate: Uint8Array, defaultCap
 }
 
 /** Per candidate supplier, weight × its capacity score (capacity over the largest): its part of a score. */
-function capacityParts(output: Float64Array, suppliers: Int32Array, defaultCapacity: number, maxCapacity: number, weight: number): Float64Array {
-  const out = new Float64Array(output.length);
+function capacityParts(s: Scratch, output: Float64Array, suppliers: Int32Array, defaultCapacity: number, maxCapacity: number, weight: number): Float64Array {
+  const out = s.float64(output.length);
   for (let i = 0; i < suppliers.length; i++) {
     const e = suppliers[i]!;
     out[e] = weight * (maxCapacity > 0 ? (Number.isNaN(output[e]!) ? defaultCapacity : output[e]!) / maxCapacity : 0);
@@ -1254,270 +1275,272 @@ export function suggestMatches(model: ChainModel, options: MatchOptions = {}): M
   for (const [name, w] of Object.entries(weights))
     if (!(MATCH_COMPONENTS as readonly string[]).includes(name) || !(Number.isFinite(w) && w >= 0))
       throw new ChainError('invalid_argument', `invalid weight ${String(w)} for "${name}"`, { name, weight: w, valid: MATCH_COMPONENTS });
-  const { enterprises, segments, flows, regions } = model.index;
-  const allowed = statusTable(options.statuses ?? DEFAULT_PRESENT_STATUSES, ENTERPRISE_STATUSES);
-  const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
-  const linkedOnly = options.excludeLinked === 'active' ? LINK_STATUSES.indexOf('active') : -1;
-  const t = makeTables(model, scope.regionIndex, allowed, counted, linkedOnly);
-  const { ne, ns, local, supplierOk, siteKey, zoneKey, equivalents, output } = t;
-  const eligibleIn = eligibleCounts(t);
+  return withScratch(model, (s) => {
+    const { enterprises, segments, flows, regions } = model.index;
+    const allowed = statusTable(options.statuses ?? DEFAULT_PRESENT_STATUSES, ENTERPRISE_STATUSES);
+    const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
+    const linkedOnly = options.excludeLinked === 'active' ? LINK_STATUSES.indexOf('active') : -1;
+    const t = makeTables(s, model, scope.regionIndex, allowed, counted, linkedOnly);
+    const { ne, ns, local, supplierOk, siteKey, zoneKey, equivalents, output } = t;
+    const eligibleIn = eligibleCounts(t);
 
-  // each firm's list of segments as a "sequence" (firms with the same list have the same vias) and
-  // its set as a "signature" (counts distinct candidate suppliers without listing them)
-  const { seqOf, seqFirm, sigOfSeq, sigSegments } = modelTables(model).sequences;
-  const signatures = supplierSignatures(t, seqOf, sigOfSeq, sigSegments);
-  t.sigOf = signatures.sigOf;
+    // each firm's list of segments as a "sequence" (firms with the same list have the same vias) and
+    // its set as a "signature" (counts distinct candidate suppliers without listing them)
+    const { seqOf, seqFirm, sigOfSeq, sigSegments } = modelTables(model).sequences;
+    const signatures = supplierSignatures(s, t, seqOf, sigOfSeq, sigSegments);
+    t.sigOf = signatures.sigOf;
 
-  // buyers, grouped by key = (sequence, eligible as a supplier), and the vias of each key
-  const isBuyer = buyerTable(enterprises.status, allowed, buyerMode === 'any' ? null : local);
-  const nKeys = 2 * seqFirm.length;
-  const keyOf = (b: number) => 2 * seqOf[b]! + supplierOk[b]!;
-  const groups = buyerGroups(t, isBuyer, seqOf, nKeys);
-  const vias = keyVias(t, flows.in, groups.start, seqFirm, eligibleIn, segments.chain, scope.chainIndex);
+    // buyers, grouped by key = (sequence, eligible as a supplier), and the vias of each key
+    const isBuyer = buyerTable(s, enterprises.status, allowed, buyerMode === 'any' ? null : local);
+    const nKeys = 2 * seqFirm.length;
+    const keyOf = (b: number) => 2 * seqOf[b]! + supplierOk[b]!;
+    const groups = buyerGroups(s, t, isBuyer, seqOf, nKeys);
+    const vias = keyVias(s, t, flows.in, groups.start, seqFirm, eligibleIn, segments.chain, scope.chainIndex);
 
-  // pass 1: candidate pairs (exact) and the numbers components are scaled by
-  const { candidates, isCandidate, keyUsed, linkedStamp } = countCandidates(t, groups, vias, sigOfSeq, signatures);
-  const candidateBuyers = indicesOf(isCandidate);
-  const supplierSide = new Uint8Array(ns);
-  const flowUsed = new Uint8Array(flows.from.length);
-  for (let key = 0; key < nKeys; key++)
-    if (keyUsed[key])
-      for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
-        supplierSide[vias.s[v]!] = 1;
-        flowUsed[vias.flow[v]!] = 1;
-      }
-  const outside = new OutsideSourcing(t, model.index.links.to);
-  let anyOutside = false;
-  for (let i = 0; i < candidateBuyers.length && !anyOutside; i++) {
-    const b = candidateBuyers[i]!;
-    if (!outside.buysOutside[b]) continue;
-    for (let v = vias.start[keyOf(b)]!; v < vias.start[keyOf(b) + 1]! && !anyOutside; v++) anyOutside = outside.count(b, vias.flow[v]!) > 0;
-  }
-  const knownCoefficients: number[] = [];
-  flowUsed.forEach((used, f) => {
-    if (used && !Number.isNaN(flows.coefficient[f]!)) knownCoefficients.push(flows.coefficient[f]!);
-  });
-  const knownBuyerOutputs = knownValues(output, candidateBuyers);
-  const { candidate: supplierCandidate, known: knownSupplierOutputs } = supplierCandidates(t, segments.enterprises, supplierSide);
-  const medianCoefficient = knownCoefficients.length > 0 ? median(knownCoefficients) : null;
-  const medianBuyerOutput = knownBuyerOutputs.length > 0 ? median(knownBuyerOutputs) : null;
-  const medianSupplierOutput = knownSupplierOutputs.length > 0 ? median(knownSupplierOutputs) : null;
-
-  const coefficientBasis = (f: number): MatchBasis => (!Number.isNaN(flows.coefficient[f]!) ? 'known' : medianCoefficient !== null ? 'median' : 'unknown');
-  const outputBasis = (b: number): MatchBasis => (!Number.isNaN(output[b]!) ? 'known' : medianBuyerOutput !== null ? 'median' : 'unknown');
-  const demand: DemandModel = { coefficient: flows.coefficient, output, defaultCoefficient: medianCoefficient ?? 1, defaultOutput: medianBuyerOutput ?? 1 };
-  const capacityOf = (s: number) => (Number.isNaN(output[s]!) ? (medianSupplierOutput ?? 0) : output[s]!);
-  const maxDemand = largestDemand(demand, candidateBuyers, keyOf, vias);
-  const defaultCapacity = medianSupplierOutput ?? 0;
-  const maxCapacity = largestCapacity(output, supplierCandidate, defaultCapacity);
-  const capacityScore = (s: number) => (maxCapacity > 0 ? capacityOf(s) / maxCapacity : 0);
-
-  // streams of each segment's candidate suppliers, and the same per site and per zone; laid out
-  // in dataset order (the group sizes tell whether any pair is co-located), put in score order
-  // once the weights are known
-  const stream = segmentStreams(t, supplierCandidate, supplierSide, eligibleIn);
-  const sites = groupLayout(stream, siteKey, ns, t.nr);
-  const zones = groupLayout(stream, zoneKey, ns, t.nr);
-  const anyColocated = anyColocation(t, candidateBuyers, keyOf, vias, sites, zones);
-
-  const infos: MatchComponentInfo[] = MATCH_COMPONENTS.map((name) => {
-    let available = candidates > 0;
-    let reason: Reason;
-    if (name === 'demand') {
-      available &&= knownCoefficients.length > 0 || knownBuyerOutputs.length > 0;
-      reason = {
-        zh: `候选所用流向中 ${knownCoefficients.length} 个有投入系数，候选买方中 ${knownBuyerOutputs.length} 家有产值`,
-        en: `${knownCoefficients.length} of the candidates' flows have a coefficient, ${knownBuyerOutputs.length} candidate buyer(s) have an output`,
-      };
-    } else if (name === 'capacity') {
-      available &&= knownSupplierOutputs.length > 0;
-      reason =
-        knownSupplierOutputs.length > 0
-          ? { zh: `候选供方中 ${knownSupplierOutputs.length} 家有产值`, en: `${knownSupplierOutputs.length} candidate supplier(s) have an output` }
-          : { zh: '候选供方均无产值数据', en: 'no candidate supplier has a known output' };
-    } else if (name === 'outside') {
-      available &&= anyOutside;
-      reason = anyOutside
-        ? { zh: '部分买方现从外地采购该投入', en: 'some buyers now buy the input from outside' }
-        : { zh: '无候选买方记录有从外地采购该投入的供货关系', en: 'no candidate buyer has a recorded link buying the input from outside' };
-    } else {
-      available &&= anyColocated;
-      reason = anyColocated
-        ? { zh: '部分候选同在一个园区或开发区', en: 'some candidates share a zone or park' }
-        : { zh: '候选双方均不在同一园区或开发区', en: 'no candidate pair shares a zone or park' };
-    }
-    return { name, weight: weights[name], usedWeight: 0, available, reason };
-  });
-  const totalWeight = infos.reduce((sum, c) => sum + (c.available ? c.weight : 0), 0);
-  for (const c of infos) c.usedWeight = c.available && totalWeight > 0 ? c.weight / totalWeight : 0;
-  const used = Object.fromEntries(infos.map((c) => [c.name, c.usedWeight])) as Record<MatchComponent, number>;
-
-  // the streams in score order: by the capacity part of the score, then dataset order
-  const suppliers = indicesOf(supplierCandidate);
-  const capacityPart = capacityParts(output, suppliers, defaultCapacity, maxCapacity, used.capacity);
-  const order = byDecreasingValue(suppliers, capacityPart);
-  orderStreams(t, stream, order);
-  fillGroups(sites, stream, siteKey);
-  fillGroups(zones, stream, zoneKey);
-
-  // pass 2: per buyer, the best suppliers of each via from the streams, each pair's best via; the
-  // best `limit` pairs overall. Buyers are taken by decreasing bound on their pairs' scores; once
-  // a bound is below the `limit`-th best score found, no pair of the remaining buyers can enter.
-  const kept = new TopPairs(Math.floor(limit));
-  const scoring: Scoring = { used, demand, maxDemand, capacityPart, stream, sites, zones, outside, limit };
-  if (kept.capacity > 0 && candidateBuyers.length > 0) {
-    const bound = scoreBounds(t, candidateBuyers, keyOf, vias, scoring);
-    const queue = new MaxQueue(bound);
-    const search = new PairSearch(t, vias, scoring, kept, linkedStamp);
-    for (let i = queue.pop(); i >= 0 && !(kept.full() && bound[i]! < kept.worstScore()); i = queue.pop()) {
+    // pass 1: candidate pairs (exact) and the numbers components are scaled by
+    const { candidates, isCandidate, keyUsed, linkedStamp } = countCandidates(s, t, groups, vias, sigOfSeq, signatures);
+    const candidateBuyers = indicesOf(s, isCandidate);
+    const supplierSide = s.uint8(ns);
+    const flowUsed = s.uint8(flows.from.length);
+    for (let key = 0; key < nKeys; key++)
+      if (keyUsed[key])
+        for (let v = vias.start[key]!; v < vias.start[key + 1]!; v++) {
+          supplierSide[vias.s[v]!] = 1;
+          flowUsed[vias.flow[v]!] = 1;
+        }
+    const outside = new OutsideSourcing(s, t, model.index.links.to);
+    let anyOutside = false;
+    for (let i = 0; i < candidateBuyers.length && !anyOutside; i++) {
       const b = candidateBuyers[i]!;
-      if (!(kept.full() && search.bound(b, keyOf(b)) < kept.worstScore())) search.buyer(b, keyOf(b));
+      if (!outside.buysOutside[b]) continue;
+      for (let v = vias.start[keyOf(b)]!; v < vias.start[keyOf(b) + 1]! && !anyOutside; v++) anyOutside = outside.count(b, vias.flow[v]!) > 0;
     }
-  }
-  const best = kept.sorted();
-  // competition ranking: equal scores share a rank
-  const ranks = best.map(() => 0);
-  best.forEach((x, i) => {
-    ranks[i] = i > 0 && best[i - 1]!.score <= x.score + 1e-12 ? ranks[i - 1]! : i + 1;
-  });
+    const knownCoefficients: number[] = [];
+    flowUsed.forEach((used, f) => {
+      if (used && !Number.isNaN(flows.coefficient[f]!)) knownCoefficients.push(flows.coefficient[f]!);
+    });
+    const knownBuyerOutputs = knownValues(output, candidateBuyers);
+    const { candidate: supplierCandidate, known: knownSupplierOutputs } = supplierCandidates(s, t, segments.enterprises, supplierSide);
+    const medianCoefficient = knownCoefficients.length > 0 ? median(s, knownCoefficients) : null;
+    const medianBuyerOutput = knownBuyerOutputs.length > 0 ? median(s, knownBuyerOutputs) : null;
+    const medianSupplierOutput = knownSupplierOutputs.length > 0 ? median(s, knownSupplierOutputs) : null;
 
-  /** The numbers of a pair kept, as its suggestion reports them. */
-  const materialize = (found: FoundPair) => {
-    const v = found.via;
-    const via: Via = {
-      supplier: found.supplier,
-      buyer: found.buyer,
-      flow: vias.flow[v]!,
-      s: vias.s[v]!,
-      t: vias.t[v]!,
-      sLabel: vias.sLabel[v]! < 0 ? null : equivalents.labels[vias.sLabel[v]!]!,
-      tLabel: vias.tLabel[v]! < 0 ? null : equivalents.labels[vias.tLabel[v]!]!,
+    const coefficientBasis = (f: number): MatchBasis => (!Number.isNaN(flows.coefficient[f]!) ? 'known' : medianCoefficient !== null ? 'median' : 'unknown');
+    const outputBasis = (b: number): MatchBasis => (!Number.isNaN(output[b]!) ? 'known' : medianBuyerOutput !== null ? 'median' : 'unknown');
+    const demand: DemandModel = { coefficient: flows.coefficient, output, defaultCoefficient: medianCoefficient ?? 1, defaultOutput: medianBuyerOutput ?? 1 };
+    const capacityOf = (s: number) => (Number.isNaN(output[s]!) ? (medianSupplierOutput ?? 0) : output[s]!);
+    const maxDemand = largestDemand(demand, candidateBuyers, keyOf, vias);
+    const defaultCapacity = medianSupplierOutput ?? 0;
+    const maxCapacity = largestCapacity(output, supplierCandidate, defaultCapacity);
+    const capacityScore = (s: number) => (maxCapacity > 0 ? capacityOf(s) / maxCapacity : 0);
+
+    // streams of each segment's candidate suppliers, and the same per site and per zone; laid out
+    // in dataset order (the group sizes tell whether any pair is co-located), put in score order
+    // once the weights are known
+    const stream = segmentStreams(s, t, supplierCandidate, supplierSide, eligibleIn);
+    const sites = groupLayout(s, stream, siteKey, ns, t.nr);
+    const zones = groupLayout(s, stream, zoneKey, ns, t.nr);
+    const anyColocated = anyColocation(t, candidateBuyers, keyOf, vias, sites, zones);
+
+    const infos: MatchComponentInfo[] = MATCH_COMPONENTS.map((name) => {
+      let available = candidates > 0;
+      let reason: Reason;
+      if (name === 'demand') {
+        available &&= knownCoefficients.length > 0 || knownBuyerOutputs.length > 0;
+        reason = {
+          zh: `候选所用流向中 ${knownCoefficients.length} 个有投入系数，候选买方中 ${knownBuyerOutputs.length} 家有产值`,
+          en: `${knownCoefficients.length} of the candidates' flows have a coefficient, ${knownBuyerOutputs.length} candidate buyer(s) have an output`,
+        };
+      } else if (name === 'capacity') {
+        available &&= knownSupplierOutputs.length > 0;
+        reason =
+          knownSupplierOutputs.length > 0
+            ? { zh: `候选供方中 ${knownSupplierOutputs.length} 家有产值`, en: `${knownSupplierOutputs.length} candidate supplier(s) have an output` }
+            : { zh: '候选供方均无产值数据', en: 'no candidate supplier has a known output' };
+      } else if (name === 'outside') {
+        available &&= anyOutside;
+        reason = anyOutside
+          ? { zh: '部分买方现从外地采购该投入', en: 'some buyers now buy the input from outside' }
+          : { zh: '无候选买方记录有从外地采购该投入的供货关系', en: 'no candidate buyer has a recorded link buying the input from outside' };
+      } else {
+        available &&= anyColocated;
+        reason = anyColocated
+          ? { zh: '部分候选同在一个园区或开发区', en: 'some candidates share a zone or park' }
+          : { zh: '候选双方均不在同一园区或开发区', en: 'no candidate pair shares a zone or park' };
+      }
+      return { name, weight: weights[name], usedWeight: 0, available, reason };
+    });
+    const totalWeight = infos.reduce((sum, c) => sum + (c.available ? c.weight : 0), 0);
+    for (const c of infos) c.usedWeight = c.available && totalWeight > 0 ? c.weight / totalWeight : 0;
+    const used = Object.fromEntries(infos.map((c) => [c.name, c.usedWeight])) as Record<MatchComponent, number>;
+
+    // the streams in score order: by the capacity part of the score, then dataset order
+    const suppliers = indicesOf(s, supplierCandidate);
+    const capacityPart = capacityParts(s, output, suppliers, defaultCapacity, maxCapacity, used.capacity);
+    const order = byDecreasingValue(s, suppliers, capacityPart);
+    orderStreams(s, t, stream, order);
+    fillGroups(s, sites, stream, siteKey);
+    fillGroups(s, zones, stream, zoneKey);
+
+    // pass 2: per buyer, the best suppliers of each via from the streams, each pair's best via; the
+    // best `limit` pairs overall. Buyers are taken by decreasing bound on their pairs' scores; once
+    // a bound is below the `limit`-th best score found, no pair of the remaining buyers can enter.
+    const kept = new TopPairs(Math.floor(limit));
+    const scoring: Scoring = { used, demand, maxDemand, capacityPart, stream, sites, zones, outside, limit };
+    if (kept.capacity > 0 && candidateBuyers.length > 0) {
+      const bound = scoreBounds(s, t, candidateBuyers, keyOf, vias, scoring);
+      const queue = new MaxQueue(bound, s.int32(bound.length));
+      const search = new PairSearch(s, t, vias, scoring, kept, linkedStamp);
+      for (let i = queue.pop(); i >= 0 && !(kept.full() && bound[i]! < kept.worstScore()); i = queue.pop()) {
+        const b = candidateBuyers[i]!;
+        if (!(kept.full() && search.bound(b, keyOf(b)) < kept.worstScore())) search.buyer(b, keyOf(b));
+      }
+    }
+    const best = kept.sorted();
+    // competition ranking: equal scores share a rank
+    const ranks = best.map(() => 0);
+    best.forEach((x, i) => {
+      ranks[i] = i > 0 && best[i - 1]!.score <= x.score + 1e-12 ? ranks[i - 1]! : i + 1;
+    });
+
+    /** The numbers of a pair kept, as its suggestion reports them. */
+    const materialize = (found: FoundPair) => {
+      const v = found.via;
+      const via: Via = {
+        supplier: found.supplier,
+        buyer: found.buyer,
+        flow: vias.flow[v]!,
+        s: vias.s[v]!,
+        t: vias.t[v]!,
+        sLabel: vias.sLabel[v]! < 0 ? null : equivalents.labels[vias.sLabel[v]!]!,
+        tLabel: vias.tLabel[v]! < 0 ? null : equivalents.labels[vias.tLabel[v]!]!,
+      };
+      const a = flows.coefficient[via.flow]!;
+      const x = output[via.buyer]!;
+      const colocation = colocationOf(via.supplier, via.buyer);
+      const raw: Raw = {
+        via,
+        demand: found.demand,
+        demandValue: !Number.isNaN(a) && !Number.isNaN(x) ? a * x : null,
+        coefficient: coefficientBasis(via.flow),
+        buyerOutput: outputBasis(via.buyer),
+        outside: outside.count(via.buyer, via.flow) > 0 ? 1 : 0,
+        capacity: capacityOf(via.supplier),
+        colocation,
+      };
+      const values: Record<MatchComponent, number> = {
+        demand: maxDemand > 0 ? found.demand / maxDemand : 0,
+        outside: raw.outside,
+        capacity: capacityScore(via.supplier),
+        colocation: colocationValue(t, via.supplier, via.buyer),
+      };
+      const scores = {} as Record<MatchComponent, number | null>;
+      for (const c of MATCH_COMPONENTS) scores[c] = used[c] > 0 ? values[c] : null;
+      return { raw, score: found.score, scores };
     };
-    const a = flows.coefficient[via.flow]!;
-    const x = output[via.buyer]!;
-    const colocation = colocationOf(via.supplier, via.buyer);
-    const raw: Raw = {
-      via,
-      demand: found.demand,
-      demandValue: !Number.isNaN(a) && !Number.isNaN(x) ? a * x : null,
-      coefficient: coefficientBasis(via.flow),
-      buyerOutput: outputBasis(via.buyer),
-      outside: outside.count(via.buyer, via.flow) > 0 ? 1 : 0,
-      capacity: capacityOf(via.supplier),
-      colocation,
+    const colocationOf = (a: number, b: number): MatchSuggestion['colocation'] => {
+      if (siteKey[a]! >= 0 && siteKey[a] === siteKey[b]) return { level: 'site', region: regions.ids[siteKey[a]!]! };
+      if (zoneKey[a]! >= 0 && zoneKey[a] === zoneKey[b]) return { level: 'zone', region: regions.ids[zoneKey[a]!]! };
+      return null;
     };
-    const values: Record<MatchComponent, number> = {
-      demand: maxDemand > 0 ? found.demand / maxDemand : 0,
-      outside: raw.outside,
-      capacity: capacityScore(via.supplier),
-      colocation: colocationValue(t, via.supplier, via.buyer),
+    const outsideCount = (buyer: number, flow: number) => outside.count(buyer, flow);
+    const ids = enterprises.ids;
+    const segRef = (s: number): MatchSegment => {
+      const [chain, segment] = splitKey(segments.keys[s]!);
+      return { chain, segment };
     };
-    const scores = {} as Record<MatchComponent, number | null>;
-    for (const c of MATCH_COMPONENTS) scores[c] = used[c] > 0 ? values[c] : null;
-    return { raw, score: found.score, scores };
-  };
-  const colocationOf = (a: number, b: number): MatchSuggestion['colocation'] => {
-    if (siteKey[a]! >= 0 && siteKey[a] === siteKey[b]) return { level: 'site', region: regions.ids[siteKey[a]!]! };
-    if (zoneKey[a]! >= 0 && zoneKey[a] === zoneKey[b]) return { level: 'zone', region: regions.ids[zoneKey[a]!]! };
-    return null;
-  };
-  const outsideCount = (buyer: number, flow: number) => outside.count(buyer, flow);
-  const ids = enterprises.ids;
-  const segRef = (s: number): MatchSegment => {
-    const [chain, segment] = splitKey(segments.keys[s]!);
-    return { chain, segment };
-  };
-  const nameOf = (e: number) => model.dataset.enterprises[e]!.name;
-  const segName = (s: number) => {
-    const c = segments.chain[s]!;
-    return model.chains[c]!.segments[s - segments.chainStart[c]!]!.name;
-  };
-  const matches: MatchSuggestion[] = best.map((found, i) => {
-    const x = materialize(found);
-    const { via } = x.raw;
-    const f = via.flow;
-    const coefficient = Number.isNaN(flows.coefficient[f]!) ? null : flows.coefficient[f]!;
-    const buyerOutput = Number.isNaN(output[via.buyer]!) ? null : output[via.buyer]!;
-    const supplierOutput = Number.isNaN(output[via.supplier]!) ? null : output[via.supplier]!;
-    const outsideSuppliers = outsideCount(via.buyer, f);
-    const flowChain = model.index.chains.ids[segments.chain[flows.from[f]!]!]!;
-    const from = segRef(flows.from[f]!);
-    const to = segRef(flows.to[f]!);
-    const matchedOn = [via.sLabel, via.tLabel].filter((l): l is string => l !== null);
-    const crossChain = matchedOn.length > 0;
-    const zh: string[] = [];
-    const en: string[] = [];
-    zh.push(`${nameOf(via.supplier)}（${segName(via.s)}）可向${nameOf(via.buyer)}（${segName(via.t)}）供货`);
-    en.push(`${ids[via.supplier]} (${segments.keys[via.s]}) could supply ${ids[via.buyer]} (${segments.keys[via.t]})`);
-    zh.push(`依据 ${flowChain} 链模板流向 ${segName(flows.from[f]!)}→${segName(flows.to[f]!)}${coefficient === null ? '（投入系数未知）' : `（投入系数 ${round(coefficient, 4)}）`}${crossChain ? `，跨链按同类产品匹配（${matchedOn.join('、')}）` : ''}`);
-    en.push(`by the ${flowChain} template flow ${from.segment} → ${to.segment}${coefficient === null ? ' (coefficient unknown)' : ` (coefficient ${round(coefficient, 4)})`}${crossChain ? `, matched across chains as the same product (${matchedOn.join(', ')})` : ''}`);
-    if (x.raw.demandValue !== null) {
-      zh.push(`买方产值 ${formatYi(buyerOutput!, 'zh')}，估计需求 ${formatYi(x.raw.demandValue, 'zh')}`);
-      en.push(`buyer output ${formatYi(buyerOutput!, 'en')}, estimated demand ${formatYi(x.raw.demandValue, 'en')}`);
-    } else {
-      zh.push('买方产值未知');
-      en.push('buyer output unknown');
-    }
-    if (outsideSuppliers > 0) {
-      zh.push(`买方现从外地 ${outsideSuppliers} 家企业采购该投入`);
-      en.push(`the buyer now buys this input from ${outsideSuppliers} outside supplier(s)`);
-    }
-    if (supplierOutput !== null) {
-      zh.push(`供方产值 ${formatYi(supplierOutput, 'zh')}`);
-      en.push(`supplier output ${formatYi(supplierOutput, 'en')}`);
-    }
-    if (x.raw.colocation) {
-      const regionName = model.dataset.regions[regions.byId.get(x.raw.colocation.region)!]!.name;
-      zh.push(x.raw.colocation.level === 'site' ? `双方同在${regionName}` : `双方同在${regionName}（不同园区）`);
-      en.push(x.raw.colocation.level === 'site' ? `both in ${x.raw.colocation.region}` : `both in zone ${x.raw.colocation.region} (different parks)`);
-    }
-    if (buyerMode === 'any' && !local[via.buyer]) {
-      zh.push('买方在本地以外');
-      en.push('the buyer is outside the region');
+    const nameOf = (e: number) => model.dataset.enterprises[e]!.name;
+    const segName = (s: number) => {
+      const c = segments.chain[s]!;
+      return model.chains[c]!.segments[s - segments.chainStart[c]!]!.name;
+    };
+    const matches: MatchSuggestion[] = best.map((found, i) => {
+      const x = materialize(found);
+      const { via } = x.raw;
+      const f = via.flow;
+      const coefficient = Number.isNaN(flows.coefficient[f]!) ? null : flows.coefficient[f]!;
+      const buyerOutput = Number.isNaN(output[via.buyer]!) ? null : output[via.buyer]!;
+      const supplierOutput = Number.isNaN(output[via.supplier]!) ? null : output[via.supplier]!;
+      const outsideSuppliers = outsideCount(via.buyer, f);
+      const flowChain = model.index.chains.ids[segments.chain[flows.from[f]!]!]!;
+      const from = segRef(flows.from[f]!);
+      const to = segRef(flows.to[f]!);
+      const matchedOn = [via.sLabel, via.tLabel].filter((l): l is string => l !== null);
+      const crossChain = matchedOn.length > 0;
+      const zh: string[] = [];
+      const en: string[] = [];
+      zh.push(`${nameOf(via.supplier)}（${segName(via.s)}）可向${nameOf(via.buyer)}（${segName(via.t)}）供货`);
+      en.push(`${ids[via.supplier]} (${segments.keys[via.s]}) could supply ${ids[via.buyer]} (${segments.keys[via.t]})`);
+      zh.push(`依据 ${flowChain} 链模板流向 ${segName(flows.from[f]!)}→${segName(flows.to[f]!)}${coefficient === null ? '（投入系数未知）' : `（投入系数 ${round(coefficient, 4)}）`}${crossChain ? `，跨链按同类产品匹配（${matchedOn.join('、')}）` : ''}`);
+      en.push(`by the ${flowChain} template flow ${from.segment} → ${to.segment}${coefficient === null ? ' (coefficient unknown)' : ` (coefficient ${round(coefficient, 4)})`}${crossChain ? `, matched across chains as the same product (${matchedOn.join(', ')})` : ''}`);
+      if (x.raw.demandValue !== null) {
+        zh.push(`买方产值 ${formatYi(buyerOutput!, 'zh')}，估计需求 ${formatYi(x.raw.demandValue, 'zh')}`);
+        en.push(`buyer output ${formatYi(buyerOutput!, 'en')}, estimated demand ${formatYi(x.raw.demandValue, 'en')}`);
+      } else {
+        zh.push('买方产值未知');
+        en.push('buyer output unknown');
+      }
+      if (outsideSuppliers > 0) {
+        zh.push(`买方现从外地 ${outsideSuppliers} 家企业采购该投入`);
+        en.push(`the buyer now buys this input from ${outsideSuppliers} outside supplier(s)`);
+      }
+      if (supplierOutput !== null) {
+        zh.push(`供方产值 ${formatYi(supplierOutput, 'zh')}`);
+        en.push(`supplier output ${formatYi(supplierOutput, 'en')}`);
+      }
+      if (x.raw.colocation) {
+        const regionName = model.dataset.regions[regions.byId.get(x.raw.colocation.region)!]!.name;
+        zh.push(x.raw.colocation.level === 'site' ? `双方同在${regionName}` : `双方同在${regionName}（不同园区）`);
+        en.push(x.raw.colocation.level === 'site' ? `both in ${x.raw.colocation.region}` : `both in zone ${x.raw.colocation.region} (different parks)`);
+      }
+      if (buyerMode === 'any' && !local[via.buyer]) {
+        zh.push('买方在本地以外');
+        en.push('the buyer is outside the region');
+      }
+      return {
+        rank: ranks[i]!,
+        supplier: ids[via.supplier]!,
+        buyer: ids[via.buyer]!,
+        supplierSegment: segRef(via.s),
+        buyerSegment: segRef(via.t),
+        flow: { chain: flowChain, from: from.segment, to: to.segment, coefficient },
+        crossChain,
+        matchedOn,
+        buyerLocal: local[via.buyer] === 1,
+        score: x.score,
+        scores: x.scores,
+        demand: { value: x.raw.demandValue, coefficient: x.raw.coefficient, buyerOutput: x.raw.buyerOutput },
+        buyerOutput,
+        supplierOutput,
+        outsideSuppliers,
+        colocation: x.raw.colocation,
+        reason: { zh: `${zh.join('；')}。得分 ${round(x.score, 3)}。`, en: `${en.join('; ')}. Score ${round(x.score, 3)}.` },
+      };
+    });
+
+    const notes: Reason[] = [];
+    const unused = infos.filter((c) => !c.available);
+    if (candidates === 0) {
+      notes.push({
+        zh: '没有找到符合条件的候选配对：本地供方所在环节在模板流向上不向任何未建立关系的买方环节供货。',
+        en: 'No candidate pair: no local supplier operates in a segment that feeds, by the template flows, a segment of a buyer it is not linked with yet.',
+      });
+    } else if (unused.length > 0) {
+      const kept = infos.filter((c) => c.available);
+      notes.push({
+        zh: `未用成分：${unused.map((c) => `${LABEL[c.name].zh}（${c.reason.zh}）`).join('；')}。得分按其余成分的权重重新归一：${kept.map((c) => `${LABEL[c.name].zh} ${round(c.usedWeight, 3)}`).join('、') || '无'}。`,
+        en: `Components not used: ${unused.map((c) => `${LABEL[c.name].en} (${c.reason.en})`).join('; ')}. The score re-weights the others in proportion: ${kept.map((c) => `${LABEL[c.name].en} ${round(c.usedWeight, 3)}`).join(', ') || 'none'}.`,
+      });
     }
     return {
-      rank: ranks[i]!,
-      supplier: ids[via.supplier]!,
-      buyer: ids[via.buyer]!,
-      supplierSegment: segRef(via.s),
-      buyerSegment: segRef(via.t),
-      flow: { chain: flowChain, from: from.segment, to: to.segment, coefficient },
-      crossChain,
-      matchedOn,
-      buyerLocal: local[via.buyer] === 1,
-      score: x.score,
-      scores: x.scores,
-      demand: { value: x.raw.demandValue, coefficient: x.raw.coefficient, buyerOutput: x.raw.buyerOutput },
-      buyerOutput,
-      supplierOutput,
-      outsideSuppliers,
-      colocation: x.raw.colocation,
-      reason: { zh: `${zh.join('；')}。得分 ${round(x.score, 3)}。`, en: `${en.join('; ')}. Score ${round(x.score, 3)}.` },
+      scope: { region: scope.region, chain: scope.chain ?? null },
+      buyers: buyerMode,
+      candidates,
+      components: infos,
+      matches,
+      notes,
     };
   });
-
-  const notes: Reason[] = [];
-  const unused = infos.filter((c) => !c.available);
-  if (candidates === 0) {
-    notes.push({
-      zh: '没有找到符合条件的候选配对：本地供方所在环节在模板流向上不向任何未建立关系的买方环节供货。',
-      en: 'No candidate pair: no local supplier operates in a segment that feeds, by the template flows, a segment of a buyer it is not linked with yet.',
-    });
-  } else if (unused.length > 0) {
-    const kept = infos.filter((c) => c.available);
-    notes.push({
-      zh: `未用成分：${unused.map((c) => `${LABEL[c.name].zh}（${c.reason.zh}）`).join('；')}。得分按其余成分的权重重新归一：${kept.map((c) => `${LABEL[c.name].zh} ${round(c.usedWeight, 3)}`).join('、') || '无'}。`,
-      en: `Components not used: ${unused.map((c) => `${LABEL[c.name].en} (${c.reason.en})`).join('; ')}. The score re-weights the others in proportion: ${kept.map((c) => `${LABEL[c.name].en} ${round(c.usedWeight, 3)}`).join(', ') || 'none'}.`,
-    });
-  }
-  return {
-    scope: { region: scope.region, chain: scope.chain ?? null },
-    buyers: buyerMode,
-    candidates,
-    components: infos,
-    matches,
-    notes,
-  };
 }
 
 function splitKey(key: string): [string, string] {

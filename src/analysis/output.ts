@@ -30,7 +30,10 @@
  * local shares, typed columns per firm, no object per firm until the result), O(runs × projects ×
  * years) for the Monte Carlo (three uniform draws per project and run), and O(firms listed) for
  * the result, which `enterpriseLimit` caps. Per-model columns (each firm's chains and roles,
- * output years) are derived once per model and cached.
+ * output years) are derived once per model and cached. The call's temporary typed arrays (per
+ * firm, per item, the runs × years matrices of the Monte Carlo) are cut from the model's scratch
+ * arena (src/internal/scratch.ts) and copied into plain arrays for the result, so calls after
+ * the first allocate almost no memory outside the JS heap (no full GCs for external memory).
  *
  * Assumptions (each an option in `assumptions`, each reported with its source in the result)
  * - base year: the latest year observed in scope (`outputYear` of operating enterprises with an
@@ -80,6 +83,7 @@ import { formatShare, formatYi } from '../internal/format.js';
 import { largestPositions } from '../internal/largest.js';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DEFAULT_SEED } from '../internal/random.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import type { Indicator, Target } from '../model/schema.js';
 import { ENTERPRISE_STATUSES, PROJECT_STATUSES, ROLES, type ProjectStatus, type Role } from '../model/vocabulary.js';
@@ -756,9 +760,9 @@ function triangular(u: number, min: number, mode: number, max: number): number {
 }
 
 /** Firms of the region active in the chain (all with chain −1), ascending. */
-function firmsInScope(regionEnts: Int32Array, chain: number, chainOff: Int32Array, chainItems: Int32Array): Int32Array {
-  if (chain < 0) return regionEnts.slice().sort();
-  const out = new Int32Array(regionEnts.length);
+function firmsInScope(s: Scratch, regionEnts: Int32Array, chain: number, chainOff: Int32Array, chainItems: Int32Array): Int32Array {
+  if (chain < 0) return s.copy(regionEnts).sort();
+  const out = s.int32(regionEnts.length);
   let n = 0;
   for (let q = 0; q < regionEnts.length; q++) {
     const e = regionEnts[q]!;
@@ -799,10 +803,10 @@ function leadersOf(
 }
 
 /** Enterprises with a non-zero entry, ascending. */
-function firmsListed(kinds: Uint8Array): Int32Array {
+function firmsListed(s: Scratch, kinds: Uint8Array): Int32Array {
   let n = 0;
   for (let e = 0; e < kinds.length; e++) if (kinds[e] !== 0) n++;
-  const out = new Int32Array(n);
+  const out = s.int32(n);
   for (let e = 0, q = 0; e < kinds.length; e++) if (kinds[e] !== 0) out[q++] = e;
   return out;
 }
@@ -811,8 +815,8 @@ function firmsListed(kinds: Uint8Array): Int32Array {
  * The `limit` firms of `listed` with the largest expected output in the last year (`entExp` row
  * `entRow[e]`, width nY; NaN counts as −∞), ties to the earlier in the list, kept in list order.
  */
-function largestFirms(listed: Int32Array, entRow: Int32Array, entExp: Float64Array, nY: number, limit: number): Int32Array {
-  const key = new Float64Array(listed.length);
+function largestFirms(s: Scratch, listed: Int32Array, entRow: Int32Array, entExp: Float64Array, nY: number, limit: number): Int32Array {
+  const key = s.float64(listed.length);
   for (let q = 0; q < listed.length; q++) key[q] = entExp[entRow[listed[q]!]! * nY + nY - 1]!;
   return largestPositions(key, limit).map((q) => listed[q]!);
 }
@@ -1109,7 +1113,7 @@ function addGroups(
  * uniforms per project in project order; current and capacity output enter as (bucket, factor
  * group) terms, projects through their (bucket, weight) groups, induced output last.
  */
-function simulate(sim: Simulation): SimulationResult {
+function simulate(s: Scratch, sim: Simulation): SimulationResult {
   const { runs, T, J, CAP, origins, yearArr, nBuckets, AUD0, nAudits, LEAD0, LIST0 } = sim;
   const { termBucket, termGroup, termCoef, pBase, nG, gOff, tBucket, tWeight, inducedChains, inducedAudits, inducedPositions } = sim;
   const { growthRate, growthSpread } = sim;
@@ -1138,21 +1142,21 @@ function simulate(sim: Simulation): SimulationResult {
     pGroup: sim.pGroup,
     delayCum,
     shortfall: sim.shortfall,
-    projSum: new Float64Array(nP * T),
-    groupRun: new Float64Array(nG * T),
-    groupFrom: new Int32Array(nG).fill(T),
+    projSum: s.float64(nP * T),
+    groupRun: s.float64(nG * T),
+    groupFrom: s.int32(nG, T),
     util: new Float64Array(1),
   };
-  const bucket = new Float64Array(nBuckets * T);
-  const factor = new Float64Array(T * J);
-  const meanFactor = new Float64Array(T * J);
-  const total = new Float64Array(runs * T);
-  const kindRuns = [0, 1, 2, 3].map(() => new Float64Array(runs * T));
+  const bucket = s.float64(nBuckets * T);
+  const factor = s.float64(T * J);
+  const meanFactor = s.float64(T * J);
+  const total = s.float64(runs * T);
+  const kindRuns = [0, 1, 2, 3].map(() => s.float64(runs * T));
   const auditRuns: Float64Array[] = [];
-  for (let i = 0; i < nAudits; i++) auditRuns.push(new Float64Array(runs * T));
-  const zRuns = new Float64Array(runs);
-  const inducedGrossSum = new Float64Array(inducedPositions * T);
-  const inducedAddedSum = new Float64Array(inducedPositions * T);
+  for (let i = 0; i < nAudits; i++) auditRuns.push(s.float64(runs * T));
+  const zRuns = s.float64(runs);
+  const inducedGrossSum = s.float64(inducedPositions * T);
+  const inducedAddedSum = s.float64(inducedPositions * T);
   let maxN = 0;
   for (const ic of inducedChains) maxN = Math.max(maxN, ic.n);
   const yVec = new Float64Array(maxN);
@@ -1232,6 +1236,11 @@ function simulate(sim: Simulation): SimulationResult {
  * estimateOutput(model, { region: 'gansu', years: [2030], runs: 2000, enterpriseLimit: 100 }).enterprisesOmitted; // e.g. 59 900
  */
 export function estimateOutput(model: ChainModel, options: OutputOptions): OutputEstimate {
+  return withScratch(model, (s) => estimate(model, options, s));
+}
+
+/** {@link estimateOutput} with the call's scratch arrays taken from `s` (none of them reaches the result). */
+function estimate(model: ChainModel, options: OutputOptions, s: Scratch): OutputEstimate {
   const scope = resolveScope(model, options);
   const { dataset, index } = model;
   const scopeRegion = scope.regionIndex;
@@ -1305,7 +1314,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) if (chainItems[k] === c) return leaderRole[chainRole[k]!] === 1;
     return leaderRole[E.role[e]!] === 1;
   };
-  const scopeEnts = firmsInScope(enterprisesInRegionIdx(model, scopeRegion), scopeChain, chainOff, chainItems);
+  const scopeEnts = firmsInScope(s, enterprisesInRegionIdx(model, scopeRegion), scopeChain, chainOff, chainItems);
   const nScope = scopeEnts.length;
 
   // --- base year: latest observed year in scope
@@ -1380,15 +1389,15 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   // --- fixed items (current / capacity) and gaps, as columns: one per operating firm with output or priced capacity
   const gaps: OutputGap[] = [];
   const pipes: PipeItem[] = [];
-  const itemOfEnt = new Int32Array(nE).fill(-1);
-  const refYear = new Int32Array(nE);
+  const itemOfEnt = s.int32(nE, -1);
+  const refYear = s.int32(nE);
   const entName = (e: number) => dataset.enterprises[e]!.name;
   const priceText = (text: string | undefined, fallback: string) => text ?? fallback;
-  const fixedEnt = new Int32Array(nScope);
-  const fixedKind = new Uint8Array(nScope);
-  const fixedBase = new Float64Array(nScope);
+  const fixedEnt = s.int32(nScope);
+  const fixedKind = s.uint8(nScope);
+  const fixedBase = s.float64(nScope);
   /** Output year (current); baseYear for capacity (ignored). */
-  const fixedOrigin = new Int32Array(nScope);
+  const fixedOrigin = s.int32(nScope);
   let nFixed = 0;
   const addFixed = (e: number, kind: number, base: number, origin: number) => {
     itemOfEnt[e] = nFixed;
@@ -1634,7 +1643,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       chains,
     });
   }
-  const withValuedProject = new Uint8Array(nE);
+  const withValuedProject = s.uint8(nE);
   for (let i = 0; i < pipes.length; i++) {
     const p = pipes[i]!;
     if (p.valuation !== null && p.enterprise >= 0) withValuedProject[p.enterprise] = 1;
@@ -1665,7 +1674,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   };
   addImplied();
   /** Enterprises with a counted pipeline item. */
-  const hasCountedPipe = new Uint8Array(nE);
+  const hasCountedPipe = s.uint8(nE);
   for (let i = 0; i < pipes.length; i++) {
     const p = pipes[i]!;
     if (p.counted && p.enterprise >= 0) hasCountedPipe[p.enterprise] = 1;
@@ -1678,7 +1687,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   const posOfSeg = new Int32Array(S.keys.length).fill(-1);
   const leadersByChain = leadersOf(scopeEnts, E.status, chainOff, chainItems, chainRole, leaderRole, nChains);
   let inducedPositions = 0;
-  const isLeaderEnt = new Uint8Array(nE);
+  const isLeaderEnt = s.uint8(nE);
   /**
    * Value of active/brokered links of known value into buyers in scope, by chain of the buyer and
    * product segment (given, else the supplier's one segment in the chain); from suppliers in the
@@ -1691,10 +1700,17 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       const n = S.chainStart[c + 1]! - S.chainStart[c]!;
       byChain[c] = { local: new Float64Array(n), all: new Float64Array(n) };
     }
-    // the chain of each firm in scope in a typed array (-1 none or out of scope, -2 several):
-    // at 1e7 links, following a list per buyer costs a cache miss per link
-    const buyerInScope = new Uint8Array(nE);
+    // whether each firm is in scope, and whether it is located in the region, in typed arrays:
+    // at 1e7 links, following a list per buyer or a firm's region costs a cache miss per link
+    const buyerInScope = s.uint8(nE);
     for (let q = 0; q < nScope; q++) buyerInScope[scopeEnts[q]!] = 1;
+    const inRegion = s.uint8(nE);
+    const regionLo = regionEnter[scopeRegion]!;
+    const regionHi = regionLeave[scopeRegion]!;
+    for (let e = 0; e < nE; e++) {
+      const re = regionEnter[E.region[e]!]!;
+      inRegion[e] = regionLo <= re && re < regionHi ? 1 : 0;
+    }
     const L = index.links;
     for (let l = 0; l < L.from.length; l++) {
       const v = L.value[l]!;
@@ -1702,8 +1718,12 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       const buyer = L.to[l]!;
       if (buyerInScope[buyer] === 0) continue;
       const supplier = L.from[l]!;
-      for (let kc = chainOff[buyer]!; kc < chainOff[buyer + 1]!; kc++) {
-        const c = chainItems[kc]!;
+      // with a chain scope, every firm in scope is active in that chain, the only one summed
+      // (kc = −1 stands for it); else the buyer's chains
+      const k0 = scopeChain >= 0 ? -1 : chainOff[buyer]!;
+      const k1 = scopeChain >= 0 ? 0 : chainOff[buyer + 1]!;
+      for (let kc = k0; kc < k1; kc++) {
+        const c = kc < 0 ? scopeChain : chainItems[kc]!;
         const sums = byChain[c];
         if (sums === undefined) continue;
         let s = L.segment[l]!;
@@ -1716,7 +1736,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
         if (S.chain[s] !== c) continue;
         const start = S.chainStart[c]!;
         sums.all[s - start]! += v;
-        if (regionWithinIdx(model, E.region[supplier]!, scopeRegion)) sums.local[s - start]! += v;
+        if (inRegion[supplier] === 1) sums.local[s - start]! += v;
       }
     }
     return byChain;
@@ -1883,8 +1903,8 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   const groupOfOrigin = new Map(origins.map((o, j) => [o, j]));
   const J = origins.length + 1;
   const CAP = origins.length;
-  const termAcc = new Float64Array(nBuckets * J);
-  const termUsed = new Uint8Array(nBuckets * J);
+  const termAcc = s.float64(nBuckets * J);
+  const termUsed = s.uint8(nBuckets * J);
   const addTerm = (bucket: number, group: number, coef: number) => {
     const key = bucket * J + group;
     termAcc[key]! += coef;
@@ -1895,7 +1915,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   const planEnter = Int32Array.from(plans, (p) => regionEnter[p.region]!);
   const planLeave = Int32Array.from(plans, (p) => regionLeave[p.region]!);
   const planChain = Int32Array.from(plans, (p) => p.chain);
-  const fixedGroup = new Int32Array(nFixed);
+  const fixedGroup = s.int32(nFixed);
   const addFixedTerms = () => {
     for (let i = 0; i < nFixed; i++) {
       const e = fixedEnt[i]!;
@@ -1926,9 +1946,9 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   addFixedTerms();
   let nTerms = 0;
   for (let key = 0; key < termUsed.length; key++) nTerms += termUsed[key]!;
-  const termBucket = new Int32Array(nTerms);
-  const termGroup = new Int32Array(nTerms);
-  const termCoef = new Float64Array(nTerms);
+  const termBucket = s.int32(nTerms);
+  const termGroup = s.int32(nTerms);
+  const termCoef = s.float64(nTerms);
   for (let key = 0, i = 0; key < termUsed.length; key++) {
     if (termUsed[key] === 0) continue;
     termBucket[i] = Math.floor(key / J);
@@ -1939,14 +1959,14 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
 
   // pipeline items → flat arrays
   const nP = pipes.length;
-  const pBase = new Float64Array(nP);
-  const pLik = new Float64Array(nP);
-  const pProd = new Int32Array(nP);
-  const pDelayable = new Uint8Array(nP);
-  const pCapValued = new Uint8Array(nP);
-  const pRampOff = new Int32Array(nP + 1);
+  const pBase = s.float64(nP);
+  const pLik = s.float64(nP);
+  const pProd = s.int32(nP);
+  const pDelayable = s.uint8(nP);
+  const pCapValued = s.uint8(nP);
+  const pRampOff = s.int32(nP + 1);
   const rampValues: number[] = [];
-  const pTgtOff = new Int32Array(nP + 1);
+  const pTgtOff = s.int32(nP + 1);
   const tgtBucket: number[] = [];
   const tgtWeight: number[] = [];
   pipes.forEach((p, i) => {
@@ -1962,7 +1982,8 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     if (p.counted) addTargets(p, tgtBucket, tgtWeight);
     pTgtOff[i + 1] = tgtBucket.length;
   });
-  const rampArr = Float64Array.from(rampValues);
+  const rampArr = s.float64(rampValues.length);
+  rampArr.set(rampValues);
   // leader columns of each induced chain: segments some term or project feeds a leader bucket of
   const fedLeader = new Uint8Array(inducedPositions);
   const markLeader = (b: number) => {
@@ -1978,7 +1999,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   // projects with the same (bucket, weight) list share a group: a run adds a project's value to its
   // group once, and each group to its buckets once
   const groupOf = new Map<string, number>();
-  const pGroup = new Int32Array(nP);
+  const pGroup = s.int32(nP);
   const gTgtOff: number[] = [0];
   const gBucket: number[] = [];
   const gWeight: number[] = [];
@@ -1997,9 +2018,12 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     pGroup[i] = g;
   }
   const nG = groupOf.size;
-  const gOff = Int32Array.from(gTgtOff);
-  const tBucket = Int32Array.from(gBucket);
-  const tWeight = Float64Array.from(gWeight);
+  const gOff = s.int32(gTgtOff.length);
+  gOff.set(gTgtOff);
+  const tBucket = s.int32(gBucket.length);
+  tBucket.set(gBucket);
+  const tWeight = s.float64(gWeight.length);
+  tWeight.set(gWeight);
 
   // induced: audits each chain's induced output counts toward (audits at the scope region)
   const inducedAudits = inducedChains.map((ic) =>
@@ -2014,7 +2038,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
 
 
   // --- Monte Carlo
-  const { meanFactor, total, kindRuns, auditRuns, zRuns, projSum, inducedGrossSum, inducedAddedSum } = simulate({
+  const { meanFactor, total, kindRuns, auditRuns, zRuns, projSum, inducedGrossSum, inducedAddedSum } = simulate(s, {
     runs,
     T,
     J,
@@ -2054,7 +2078,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
   });
 
   // --- statistics
-  const scratch = new Float64Array(runs);
+  const scratch = s.float64(runs);
   const reqSlots = years.map((y) => slot.get(y)!);
   const byYear: YearEstimate[] = years.map((year, yi) => {
     const t = reqSlots[yi]!;
@@ -2067,9 +2091,9 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
 
   // enterprises: expected output by firm (a row per firm with a fixed item or a counted project)
   const nY = years.length;
-  const entRow = new Int32Array(nE).fill(-1);
-  const entExp = new Float64Array((nFixed + nP) * nY);
-  const entKinds = new Uint8Array(nE);
+  const entRow = s.int32(nE, -1);
+  const entExp = s.float64((nFixed + nP) * nY);
+  const entKinds = s.uint8(nE);
   let nRows = 0;
   const rowOf = (e: number) => (entRow[e]! >= 0 ? entRow[e]! : (entRow[e] = nRows++));
   /** Mean over runs of each fixed item's factor by requested year: fixedMean[g * nY + yi]. */
@@ -2091,12 +2115,12 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     const row = rowOf(p.enterprise) * nY;
     for (let yi = 0; yi < nY; yi++) entExp[row + yi]! += projSum[i * T + reqSlots[yi]!]! / runs;
   });
-  const listed = firmsListed(entKinds);
+  const listed = firmsListed(s, entKinds);
   const nListed = listed.length;
   const kept =
     enterpriseLimit === undefined || enterpriseLimit >= nListed
       ? listed
-      : largestFirms(listed, entRow, entExp, nY, enterpriseLimit);
+      : largestFirms(s, listed, entRow, entExp, nY, enterpriseLimit);
   const kindLists = Array.from({ length: 1 << OUTPUT_KINDS.length }, (_, mask) => OUTPUT_KINDS.filter((_, k) => (mask >> k) & 1));
   const enterprises: EnterpriseEstimate[] = new Array<EnterpriseEstimate>(kept.length);
   const listFirms = () => {
@@ -2239,6 +2263,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
       values: auditRuns[i]!,
       zRuns,
       scratch,
+      arena: s,
       scopeRegion,
       scopeChain,
       regionName,
@@ -2252,7 +2277,7 @@ export function estimateOutput(model: ChainModel, options: OutputOptions): Outpu
     const lo = regionEnter[plan.region]!;
     const hi = regionLeave[plan.region]!;
     if (scopeEnter === undefined) {
-      scopeEnter = new Int32Array(nScope);
+      scopeEnter = s.int32(nScope);
       for (let q = 0; q < nScope; q++) scopeEnter[q] = regionEnter[E.region[scopeEnts[q]!]!]!;
     }
     for (let q = 0; q < nScope; q++) {
@@ -2308,6 +2333,8 @@ interface AuditContext {
   values: Float64Array;
   zRuns: Float64Array;
   scratch: Float64Array;
+  /** The call's scratch arena (the per-run columns of an audit). */
+  arena: Scratch;
   scopeRegion: number;
   scopeChain: number;
   regionName: (r: number) => string;
@@ -2367,8 +2394,8 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
   const tY = ctx.slot.get(plan.year)!;
   const tB = ctx.tBase;
   // per-run values at the audited year and the base year
-  const atY = new Float64Array(runs);
-  const atB = new Float64Array(runs);
+  const atY = ctx.arena.float64(runs);
+  const atB = ctx.arena.float64(runs);
   let base: { year: number; value: number };
   let basis: TargetAudit['basis'] = 'firms';
   const ind = plan.indicator;

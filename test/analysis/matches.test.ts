@@ -329,3 +329,18 @@ describe('suggestMatches on the 酒泉 seed without the brokered links of doc-00
     }
   });
 });
+
+describe('suggestMatches called repeatedly on one model', () => {
+  it('gives each call the result of a first call, in any order (the scratch arrays are reused)', () => {
+    const calls: Parameters<typeof suggestMatches>[1][] = [
+      ...jiuquan.chains.map((c) => ({ chain: c.id, limit: 10 })),
+      { limit: 5, region: 'jiuquan-etdz' },
+      { chain: 'energy-storage', limit: Infinity, buyers: 'any' },
+      { chain: 'wind-power', limit: 3, excludeLinked: 'active' },
+    ];
+    // each on a model of its own: a first call, with no scratch memory used before
+    const fresh = calls.map((options) => JSON.stringify(suggestMatches(seedModel('jiuquan'), options)));
+    for (const order of [calls.map((_, i) => i), calls.map((_, i) => calls.length - 1 - i)])
+      for (const i of order) expect(JSON.stringify(suggestMatches(jiuquan, calls[i]))).toBe(fresh[i]);
+  });
+});

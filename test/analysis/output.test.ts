@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, type OutputEstimate, type TargetAudit } from '../../src/analysis/output.js';
+import { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, type OutputEstimate, type OutputOptions, type TargetAudit } from '../../src/analysis/output.js';
 import { buildModel } from '../../src/graph/model.js';
 import { ChainError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';
@@ -514,5 +514,22 @@ describe.skipIf(!haveSeeds)('golden: 酒泉 seed', () => {
     expect(q1.statedGrowth).toBe(0.2);
     expect(q1.growthProbability).toBeNull();
     expect(q1.notes.map((n) => n.en).join(' ')).toContain('not after the base year');
+  });
+});
+
+describe.skipIf(!haveSeeds)('estimateOutput called repeatedly on one model', () => {
+  it('gives each call the result of a first call, in any order (the scratch arrays are reused)', () => {
+    const years = [2025, 2026, 2027];
+    const calls: OutputOptions[] = [
+      { chain: 'new-energy-vehicle', years, runs: 200, enterpriseLimit: 5 },
+      { chain: 'copper-materials', years, runs: 300 },
+      { years, runs: 200, enterpriseLimit: 10 },
+      { region: 'yuncheng-etdz', years: [2024, 2030], runs: 100, seed: 9 },
+    ];
+    // each on a model of its own: a first call, with no scratch memory used before
+    const fresh = calls.map((options) => JSON.stringify(estimateOutput(loadSeed('yuncheng.json'), options)));
+    const model = loadSeed('yuncheng.json');
+    for (const order of [calls.map((_, i) => i), calls.map((_, i) => calls.length - 1 - i)])
+      for (const i of order) expect(JSON.stringify(estimateOutput(model, calls[i]!))).toBe(fresh[i]);
   });
 });
