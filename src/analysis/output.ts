@@ -818,7 +818,7 @@ function firmsListed(s: Scratch, kinds: Uint8Array): Int32Array {
 function largestFirms(s: Scratch, listed: Int32Array, entRow: Int32Array, entExp: Float64Array, nY: number, limit: number): Int32Array {
   const key = s.float64(listed.length);
   for (let q = 0; q < listed.length; q++) key[q] = entExp[entRow[listed[q]!]! * nY + nY - 1]!;
-  return largestPositions(key, limit).map((q) => listed[q]!);
+  return largestPositions(key, limit, s).map((q) => listed[q]!);
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { largestPositions } from '../../src/internal/largest.js';
+import { withScratch } from '../../src/internal/scratch.js';
 
 describe('largestPositions', () => {
   it('keeps the largest keys, NaN last, ties to the earlier position, in position order', () => {
@@ -21,6 +22,7 @@ describe('largestPositions', () => {
           .slice(0, limit)
           .sort((a, b) => a - b);
         expect([...largestPositions(Float64Array.from(values), limit)]).toEqual(expected);
+        expect(withScratch({}, (s) => [...largestPositions(Float64Array.from(values), limit, s)])).toEqual(expected);
       }),
     );
   });
