@@ -30,7 +30,9 @@
  *   skipped above `communityLimit` firms (default 50 000), where graphology's Louvain takes
  *   seconds; every other step is linear (triangles O(m^1.5)): the local network is gathered in
  *   one sequential pass over the supply links, and the sums over regions are sequential scans
- *   of the enterprises in region order.
+ *   of the enterprises in region order. The working arrays (per firm, per link of the local
+ *   network) come from the model's scratch arena (`internal/scratch.ts`), so repeated scores
+ *   allocate no typed-array memory after the first.
  * - specialisation (专业化): LQ / (1 + LQ) (LQ = 1 → 0.5), LQ = (e_ir / e_r) / (e_i / e) of the
  *   chain's output — employees when output does not allow it — over firms with a counted status
  *   and a known amount (e_r: all such firms of the region, any chain). The reference region is
@@ -64,6 +66,7 @@ import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, regionIndex, regionRangeIdx, regionWithinIdx } from '../graph/queries.js';
 import { formatShare, round } from '../internal/format.js';
 import { DEFAULT_SEED } from '../internal/random.js';
+import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import {
   ENTERPRISE_STATUSES,
@@ -301,6 +304,8 @@ function resolveWeights(weights: ClusterOptions['weights']): Record<ClusterCompo
 /** Everything the components share: the scope, the local firms and the local links. */
 interface Context {
   model: ChainModel;
+  /** Scratch scope of the score: the typed arrays below are valid only inside it. */
+  scratch: Scratch;
   chain: string;
   c: number;
   r: number;
@@ -313,8 +318,6 @@ interface Context {
   member: Uint8Array;
   /** Local firms of the chain (enterprise indices, ascending). */
   nodes: number[];
-  /** Node number of each enterprise, -1 when not a node. */
-  nodeOf: Int32Array;
   /** Whether each enterprise is located in the region (or a sub-region). */
   local: Uint8Array;
   /** Role code (index into ROLES, or NO_ROLE) of each enterprise in the chain. */
@@ -341,8 +344,8 @@ function inChain(ctx: Pick<Context, 'member'>, e: number): boolean {
 }
 
 /** Members of a chain: firms with an activity in one of its segments or a `chainRoles` entry for it. */
-function chainMembers(model: ChainModel, c: number, segStart: number, segEnd: number): Uint8Array {
-  const member = new Uint8Array(model.index.enterprises.ids.length);
+function chainMembers(model: ChainModel, c: number, segStart: number, segEnd: number, s: Scratch): Uint8Array {
+  const member = s.uint8(model.index.enterprises.ids.length);
   const { offsets, items } = model.index.segments.enterprises;
   for (let s = segStart; s < segEnd; s++) for (let k = offsets[s]!; k < offsets[s + 1]!; k++) member[items[k]!] = 1;
   markChainRoleMembers(model, c, member, 1);
@@ -440,7 +443,7 @@ function localSupply(ctx: Context): ComponentPart {
   let valueAll = 0;
   let valueLocal = 0;
   // suppliers marked per enterprise (1 local, 2 outside), listed in index order
-  const mark = new Uint8Array(ctx.nodeOf.length);
+  const mark = ctx.scratch.uint8(ctx.local.length);
   for (let i = 0; i < suppliers.length; i++) {
     const supplier = suppliers[i]!;
     const local = ctx.local[supplier] === 1;
@@ -520,9 +523,9 @@ function leaderAnchoring(ctx: Context): ComponentPart {
       { leaders: 0, leadingFirms: leading, firms: ctx.nodes.length },
     );
   }
-  const leaderMask = new Uint8Array(enterprises.ids.length);
+  const leaderMask = ctx.scratch.uint8(enterprises.ids.length);
   for (const e of leaders) leaderMask[e] = 1;
-  const anchored = new Uint8Array(enterprises.ids.length);
+  const anchored = ctx.scratch.uint8(enterprises.ids.length);
   let touching = 0;
   const localLinks = ctx.localLinks.from.length;
   for (let i = 0; i < localLinks; i++) {
@@ -616,7 +619,7 @@ function cohesion(ctx: Context): CohesionResult {
     else valueSum += v;
   }
   const byValue = allValued && valueSum > 0 && from.length > 0;
-  const graph = simpleGraph(n, from, to, byValue ? values : undefined);
+  const graph = simpleGraph(n, from, to, byValue ? values : undefined, ctx.scratch);
   const firms = idsOf(ctx, ctx.nodes);
   const network: ClusterNetwork = { firms, links: ctx.localLinks.from.length, pairs: graph.size, largestComponent: [], communities: null };
   if (n < 2 || graph.size === 0) {
@@ -634,14 +637,14 @@ function cohesion(ctx: Context): CohesionResult {
     );
     return { component, network };
   }
-  const components = weaklyConnectedComponents(graph);
+  const components = weaklyConnectedComponents(graph, ctx.scratch);
   const largest = components.sizes[components.largest]!;
   const dens = density(graph);
   const treeDensity = Math.min(1, (dens * n) / 2);
-  const triangles = triangleCounts(graph);
+  const triangles = triangleCounts(graph, ctx.scratch);
   const clustering = averageClustering(graph, triangles);
   // Louvain through graphology costs seconds per 1e5 firms and is reported, not scored
-  const communities = n <= ctx.communityLimit ? louvainCommunities(graph, { seed: ctx.seed }) : null;
+  const communities = n <= ctx.communityLimit ? louvainCommunities(graph, { seed: ctx.seed }, ctx.scratch) : null;
   const largestShare = largest / n;
   const value = (largestShare + treeDensity + clustering) / 3;
   network.largestComponent = firms.filter((_, i) => components.membership[i] === components.largest);
@@ -887,7 +890,7 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
     // area of each region of the reference subtree (the reference itself: 0, its k-th child: k),
     // looked up by Euler entry position, which the region order keeps per firm
     const areaCount = 1 + regions.children.offsets[a + 1]! - regions.children.offsets[a]!;
-    const areaAtEnter = new Int32Array(regions.leave[a]! + 1).fill(-1);
+    const areaAtEnter = ctx.scratch.int32(regions.leave[a]! + 1, -1);
     for (let p = 0; p < regions.ids.length; p++) {
       if (!regionWithinIdx(model, p, a)) continue;
       let region = p;
@@ -962,51 +965,74 @@ function concentration(ctx: Context, spec: Specialisation): ComponentPart {
 
 /**
  * The counted links (status in `linkOk`, segment in `[segStart, segEnd)` or not given) into the
- * `n` nodes (`nodeOf[e]` ≥ 0), and those among them, from one sequential pass over the link
- * arrays (the matching links, counted per node) and a pass over the matches placing them: grouped
- * by buyer (resp. supplier) node, in link order within a node, as walks over the nodes' CSR rows
- * would list them (the CSR keeps input order), without their random access. In a function of its
- * own so that V8 optimises the loops on their own.
+ * nodes (enterprise indices, ascending; node `i` is `nodes[i]`), and those among them, from one
+ * sequential pass over the link arrays (the matching links, counted per node) and a pass over
+ * the matches placing them: grouped by buyer (resp. supplier) node, in link order within a node,
+ * as walks over the nodes' CSR rows would list them (the CSR keeps input order), without their
+ * random access. In a function of its own so that V8 optimises the loops on their own. Every
+ * array comes from `s`.
  */
-function gatherLinks(model: ChainModel, nodeOf: Int32Array, n: number, segStart: number, segEnd: number, linkOk: Uint8Array) {
+function gatherLinks(
+  model: ChainModel,
+  nodes: readonly number[],
+  segStart: number,
+  segEnd: number,
+  linkOk: Uint8Array,
+  s: Scratch,
+) {
   const { links } = model.index;
-  const linkCount = links.from.length;
-  const inStart = new Int32Array(n + 1);
-  const localStart = new Int32Array(n + 1);
-  let matches = new Int32Array(Math.min(linkCount, 1 << 16));
+  const { from, to, segment, status, value } = links;
+  const linkCount = from.length;
+  const n = nodes.length;
+  const inStart = s.int32(n + 1);
+  const localStart = s.int32(n + 1);
+  // one bit per enterprise, set for the nodes, and the number of nodes before each 32-bit word:
+  // the node number of a node is its rank among the set bits (nodes are ascending). N/4 bytes,
+  // which stay in cache where a table of node numbers (4N bytes) does not.
+  const words = (model.index.enterprises.ids.length + 31) >>> 5;
+  const isNode = s.int32(words);
+  const before = s.int32(words);
+  for (let i = 0; i < n; i++) isNode[nodes[i]! >>> 5]! |= 1 << (nodes[i]! & 31);
+  for (let w = 1; w < words; w++) before[w] = before[w - 1]! + bitCount(isNode[w - 1]!);
+  // the matches are links into the nodes: at most the sum of the nodes' in-degrees
+  let bound = 0;
+  const inOffsets = links.in.offsets;
+  for (let i = 0; i < n; i++) bound += inOffsets[nodes[i]! + 1]! - inOffsets[nodes[i]!]!;
+  const matches = s.int32(bound);
   let matched = 0;
   for (let k = 0; k < linkCount; k++) {
     // the sequential arrays first: most links are of another chain's product or not counted
-    const s = links.segment[k]!;
-    if ((s >= 0 && (s < segStart || s >= segEnd)) || !linkOk[links.status[k]!]) continue;
-    const b = nodeOf[links.to[k]!]!;
-    if (b < 0) continue;
-    if (matched === matches.length) {
-      const grown = new Int32Array(Math.min(linkCount, 2 * matches.length));
-      grown.set(matches);
-      matches = grown;
-    }
+    const seg = segment[k]!;
+    if ((seg >= 0 && (seg < segStart || seg >= segEnd)) || !linkOk[status[k]!]) continue;
+    const buyer = to[k]!;
+    const buyerWord = isNode[buyer >>> 5]!;
+    if ((buyerWord & (1 << (buyer & 31))) === 0) continue;
     matches[matched++] = k;
-    inStart[b + 1]!++;
-    const a = nodeOf[links.from[k]!]!;
-    if (a >= 0) localStart[a + 1]!++;
+    inStart[before[buyer >>> 5]! + bitCount(buyerWord & ((1 << (buyer & 31)) - 1)) + 1]!++;
+    const supplier = from[k]!;
+    const supplierWord = isNode[supplier >>> 5]!;
+    if ((supplierWord & (1 << (supplier & 31))) !== 0)
+      localStart[before[supplier >>> 5]! + bitCount(supplierWord & ((1 << (supplier & 31)) - 1)) + 1]!++;
   }
   for (let i = 0; i < n; i++) {
     inStart[i + 1]! += inStart[i]!;
     localStart[i + 1]! += localStart[i]!;
   }
-  const inputLinks = { supplier: new Int32Array(inStart[n]!), value: new Float64Array(inStart[n]!) };
-  const localLinks = { from: new Int32Array(localStart[n]!), to: new Int32Array(localStart[n]!), value: new Float64Array(localStart[n]!) };
+  const inputLinks = { supplier: s.int32(inStart[n]!), value: s.float64(inStart[n]!) };
+  const localLinks = { from: s.int32(localStart[n]!), to: s.int32(localStart[n]!), value: s.float64(localStart[n]!) };
+  // the matches ascend, so this pass reads the link arrays in order too
   for (let m = 0; m < matched; m++) {
     const k = matches[m]!;
-    const b = nodeOf[links.to[k]!]!;
-    const supplier = links.from[k]!;
-    const v = links.value[k]!;
+    const buyer = to[k]!;
+    const b = before[buyer >>> 5]! + bitCount(isNode[buyer >>> 5]! & ((1 << (buyer & 31)) - 1));
+    const supplier = from[k]!;
+    const v = value[k]!;
     let at = inStart[b]!++;
     inputLinks.supplier[at] = supplier;
     inputLinks.value[at] = v;
-    const a = nodeOf[supplier]!;
-    if (a < 0) continue;
+    const supplierWord = isNode[supplier >>> 5]!;
+    if ((supplierWord & (1 << (supplier & 31))) === 0) continue;
+    const a = before[supplier >>> 5]! + bitCount(supplierWord & ((1 << (supplier & 31)) - 1));
     at = localStart[a]!++;
     localLinks.from[at] = a;
     localLinks.to[at] = b;
@@ -1015,10 +1041,18 @@ function gatherLinks(model: ChainModel, nodeOf: Int32Array, n: number, segStart:
   return { inputLinks, localLinks };
 }
 
+/** Number of set bits of a 32-bit integer (SWAR popcount). */
+function bitCount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
 /** {@link Context.regionOrderFlags}: COUNTED and MEMBER bits per position of the region order. */
-function regionOrderFlagsOf(model: ChainModel, statusOk: Uint8Array, member: Uint8Array): Uint8Array {
+function regionOrderFlagsOf(model: ChainModel, statusOk: Uint8Array, member: Uint8Array, s: Scratch): Uint8Array {
   const { byRegionOrder, status } = model.index.enterprises;
-  const flags = new Uint8Array(byRegionOrder.length);
+  const flags = s.uint8(byRegionOrder.length);
   for (let i = 0; i < byRegionOrder.length; i++) {
     const e = byRegionOrder[i]!;
     flags[i] = (statusOk[status[e]!] ? COUNTED : 0) | (member[e] ? MEMBER : 0);
@@ -1026,7 +1060,11 @@ function regionOrderFlagsOf(model: ChainModel, statusOk: Uint8Array, member: Uin
   return flags;
 }
 
-function buildContext(model: ChainModel, options: ClusterOptions): Context & { statuses: EnterpriseStatus[]; linkStatuses: LinkStatus[]; leaderRoles: Role[] } {
+function buildContext(
+  model: ChainModel,
+  options: ClusterOptions,
+  scratch: Scratch,
+): Context & { statuses: EnterpriseStatus[]; linkStatuses: LinkStatus[]; leaderRoles: Role[] } {
   if (options === undefined || typeof options.chain !== 'string')
     throw new ChainError('invalid_argument', 'a chain is required', { valid: model.index.chains.ids });
   const scope = resolveScope(model, options, true);
@@ -1050,6 +1088,7 @@ function buildContext(model: ChainModel, options: ClusterOptions): Context & { s
   const { segments, enterprises, links } = model.index;
   const base = {
     model,
+    scratch,
     chain: scope.chain!,
     c,
     r,
@@ -1058,14 +1097,14 @@ function buildContext(model: ChainModel, options: ClusterOptions): Context & { s
     statusOk: codes(ENTERPRISE_STATUSES, statuses, 'enterprise status'),
     linkOk: codes(LINK_STATUSES, linkStatuses, 'link status'),
     leaderRoleOk: codes(ROLES, leaderRoles, 'role'),
-    member: chainMembers(model, c, segments.chainStart[c]!, segments.chainStart[c + 1]!),
+    member: chainMembers(model, c, segments.chainStart[c]!, segments.chainStart[c + 1]!, scratch),
     role: roleCodesInChain(model, c),
     seed: options.seed ?? DEFAULT_SEED,
     reference,
     communityLimit: options.communityLimit ?? DEFAULT_COMMUNITY_LIMIT,
   };
   const N = enterprises.ids.length;
-  const local = new Uint8Array(N);
+  const local = scratch.uint8(N);
   const inRegion = enterprisesInRegionIdx(model, r);
   const picked: number[] = [];
   for (let i = 0; i < inRegion.length; i++) {
@@ -1073,13 +1112,13 @@ function buildContext(model: ChainModel, options: ClusterOptions): Context & { s
     local[e] = 1;
     if (base.statusOk[enterprises.status[e]!] && inChain(base, e)) picked.push(e);
   }
-  const sortedNodes = Int32Array.from(picked).sort();
+  const sortedNodes = scratch.int32(picked.length);
+  sortedNodes.set(picked);
+  sortedNodes.sort();
   const nodes = Array.from(sortedNodes);
-  const nodeOf = new Int32Array(N).fill(-1);
-  for (let i = 0; i < sortedNodes.length; i++) nodeOf[sortedNodes[i]!] = i;
-  const { inputLinks, localLinks } = gatherLinks(model, nodeOf, nodes.length, base.segStart, base.segEnd, base.linkOk);
-  const regionOrderFlags = regionOrderFlagsOf(model, base.statusOk, base.member);
-  const ctx: Context = { ...base, nodes, nodeOf, local, localLinks, inputLinks, regionOrderFlags };
+  const { inputLinks, localLinks } = gatherLinks(model, nodes, base.segStart, base.segEnd, base.linkOk, scratch);
+  const regionOrderFlags = regionOrderFlagsOf(model, base.statusOk, base.member, scratch);
+  const ctx: Context = { ...base, nodes, local, localLinks, inputLinks, regionOrderFlags };
   return { ...ctx, statuses, linkStatuses, leaderRoles };
 }
 
@@ -1096,7 +1135,12 @@ function buildContext(model: ChainModel, options: ClusterOptions): Context & { s
  */
 export function scoreCluster(model: ChainModel, options: ClusterOptions): ClusterScore {
   const weights = resolveWeights(options?.weights);
-  const ctx = buildContext(model, options);
+  return withScratch(model, (scratch) => score(model, options, weights, scratch));
+}
+
+/** {@link scoreCluster} inside its scratch scope: nothing returned refers to a scratch array. */
+function score(model: ChainModel, options: ClusterOptions, weights: Record<ClusterComponentId, number>, scratch: Scratch): ClusterScore {
+  const ctx = buildContext(model, options, scratch);
   const spec = specialisation(ctx);
   const cohesive = cohesion(ctx);
   const parts: Record<ClusterComponentId, ComponentPart> = {

@@ -5,6 +5,10 @@
  * - Networks are taken as simple undirected graphs (`SimpleGraph`): a directed supply network is
  *   viewed without direction, parallel links are merged (their weights summed) and self-loops
  *   dropped. Built in linear time by two counting sorts, so neighbour rows come out sorted.
+ * - Cost: the graph algorithms are linear (triangles O(m^1.5)) and allocate typed arrays sized by
+ *   nodes and edges; given a scratch scope (`internal/scratch.ts`, the analyses pass theirs) they
+ *   take every such array from it instead, results included, which are then valid only inside
+ *   that scope.
  * - Density 2m / (n(n−1)); weakly connected components by breadth-first search.
  * - Local clustering c_i = 2T_i / (d_i(d_i − 1)) (0 when d_i < 2), their unweighted mean
  *   (NetworkX `average_clustering`: nodes of degree < 2 count as 0), and transitivity
@@ -34,6 +38,7 @@
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import { createRandom, DEFAULT_SEED } from '../internal/random.js';
+import type { Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 
 // graphology-communities-louvain is CommonJS with `export default` typings: under NodeNext the
@@ -62,6 +67,15 @@ function checkNode(order: number, node: number, what: string): void {
     throw new ChainError('invalid_argument', `${what} ${node} is not a node of a graph of order ${order}`, { node, order });
 }
 
+/** Typed arrays from `scratch` when given, else newly allocated. */
+function arrays(scratch: Scratch | undefined) {
+  return scratch ?? {
+    int32: (n: number, fill = 0) => (fill === 0 ? new Int32Array(n) : new Int32Array(n).fill(fill)),
+    float64: (n: number) => new Float64Array(n),
+    uint8: (n: number) => new Uint8Array(n),
+  };
+}
+
 /**
  * Builds a {@link SimpleGraph} from an edge list over nodes `0 .. order − 1`, in linear time.
  * Direction is dropped, self-loops are ignored and parallel edges merged, their weights summed
@@ -70,12 +84,16 @@ function checkNode(order: number, node: number, what: string): void {
  * @example
  * const g = simpleGraph(3, [0, 1, 1], [1, 2, 0]); // edges 0–1 (weight 2) and 1–2
  * g.size; // 2
+ *
+ * @param scratch A scratch scope to take every typed array from, the graph's included (then
+ *   valid only inside that scope); without it the working arrays are allocated and dropped.
  */
 export function simpleGraph(
   order: number,
   from: ArrayLike<number>,
   to: ArrayLike<number>,
   weight?: ArrayLike<number>,
+  scratch?: Scratch,
 ): SimpleGraph {
   if (!Number.isInteger(order) || order < 0)
     throw new ChainError('invalid_argument', `the order of a graph is a non-negative integer, got ${order}`, { order });
@@ -85,26 +103,29 @@ export function simpleGraph(
       to: to.length,
       weight: weight?.length,
     });
-  let entries = 0;
+  const alloc = arrays(scratch);
+  // first pass: bucket entries by neighbour; second pass: by row, visiting neighbours in order.
+  // Every node has as many entries in its column as in its row (one per edge end), so one count
+  // gives the offsets of both.
+  const colOffsets = alloc.int32(order + 1);
   for (let k = 0; k < from.length; k++) {
-    checkNode(order, from[k]!, 'edge end');
-    checkNode(order, to[k]!, 'edge end');
+    const a = from[k]!;
+    const b = to[k]!;
+    checkNode(order, a, 'edge end');
+    checkNode(order, b, 'edge end');
     const w = weight === undefined ? 1 : weight[k]!;
     if (!(w >= 0) || !Number.isFinite(w))
       throw new ChainError('invalid_argument', `edge weights are finite and non-negative, got ${w}`, { edge: k, weight: w });
-    if (from[k] !== to[k]) entries += 2;
-  }
-  // first pass: bucket entries by neighbour; second pass: by row, visiting neighbours in order
-  const colOffsets = new Int32Array(order + 1);
-  for (let k = 0; k < from.length; k++) {
-    if (from[k] === to[k]) continue;
-    colOffsets[to[k]! + 1]!++;
-    colOffsets[from[k]! + 1]!++;
+    if (a === b) continue;
+    colOffsets[b + 1]!++;
+    colOffsets[a + 1]!++;
   }
   for (let i = 0; i < order; i++) colOffsets[i + 1]! += colOffsets[i]!;
-  const colCursor = colOffsets.slice(0, order);
-  const colRow = new Int32Array(entries);
-  const colWeight = new Float64Array(entries);
+  const entries = colOffsets[order]!;
+  const colCursor = alloc.int32(order);
+  colCursor.set(colOffsets.subarray(0, order));
+  const colRow = alloc.int32(entries);
+  const colWeight = alloc.float64(entries);
   for (let k = 0; k < from.length; k++) {
     const a = from[k]!;
     const b = to[k]!;
@@ -117,12 +138,11 @@ export function simpleGraph(
     colRow[at] = b;
     colWeight[at] = w;
   }
-  const rowOffsets = new Int32Array(order + 1);
-  for (let k = 0; k < entries; k++) rowOffsets[colRow[k]! + 1]!++;
-  for (let i = 0; i < order; i++) rowOffsets[i + 1]! += rowOffsets[i]!;
-  const rowCursor = rowOffsets.slice(0, order);
-  const sortedNeighbour = new Int32Array(entries);
-  const sortedWeight = new Float64Array(entries);
+  const rowOffsets = colOffsets;
+  const rowCursor = colCursor;
+  rowCursor.set(rowOffsets.subarray(0, order));
+  const sortedNeighbour = alloc.int32(entries);
+  const sortedWeight = alloc.float64(entries);
   for (let col = 0; col < order; col++)
     for (let k = colOffsets[col]!; k < colOffsets[col + 1]!; k++) {
       const at = rowCursor[colRow[k]!]!++;
@@ -130,7 +150,7 @@ export function simpleGraph(
       sortedWeight[at] = colWeight[k]!;
     }
   // merge runs of equal neighbours, in place (the write position never passes the read position)
-  const offsets = new Int32Array(order + 1);
+  const offsets = alloc.int32(order + 1);
   let length = 0;
   for (let i = 0; i < order; i++) {
     for (let k = rowOffsets[i]!; k < rowOffsets[i + 1]!; k++) {
@@ -148,8 +168,9 @@ export function simpleGraph(
     order,
     size: length / 2,
     offsets,
-    neighbours: sortedNeighbour.slice(0, length),
-    weights: sortedWeight.slice(0, length),
+    // scratch arrays are not copied: the rest of the scope is as long as the graph lives
+    neighbours: scratch ? sortedNeighbour.subarray(0, length) : sortedNeighbour.slice(0, length),
+    weights: scratch ? sortedWeight.subarray(0, length) : sortedWeight.slice(0, length),
   };
 }
 
@@ -184,12 +205,16 @@ export interface ConnectedComponents {
  * @example
  * const c = weaklyConnectedComponents(simpleGraph(4, [0, 2], [1, 3]));
  * c.sizes; // [2, 2]
+ *
+ * @param scratch A scratch scope to take the typed arrays from, `membership` included (then
+ *   valid only inside that scope).
  */
-export function weaklyConnectedComponents(graph: SimpleGraph): ConnectedComponents {
+export function weaklyConnectedComponents(graph: SimpleGraph, scratch?: Scratch): ConnectedComponents {
   const { order, offsets, neighbours } = graph;
-  const membership = new Int32Array(order).fill(-1);
+  const alloc = arrays(scratch);
+  const membership = alloc.int32(order, -1);
   const sizes: number[] = [];
-  const queue = new Int32Array(order);
+  const queue = alloc.int32(order);
   for (let root = 0; root < order; root++) {
     if (membership[root] !== -1) continue;
     const c = sizes.length;
@@ -222,41 +247,60 @@ export function weaklyConnectedComponents(graph: SimpleGraph): ConnectedComponen
  *
  * @example
  * triangleCounts(simpleGraph(3, [0, 1, 2], [1, 2, 0])); // Int32Array [1, 1, 1]
+ *
+ * @param scratch A scratch scope to take the typed arrays from, the counts included (then valid
+ *   only inside that scope).
  */
-export function triangleCounts(graph: SimpleGraph): Int32Array {
+export function triangleCounts(graph: SimpleGraph, scratch?: Scratch): Int32Array {
   const { order, offsets, neighbours } = graph;
-  const degrees = new Int32Array(order);
+  const alloc = arrays(scratch);
+  const degrees = alloc.int32(order);
   for (let i = 0; i < order; i++) degrees[i] = offsets[i + 1]! - offsets[i]!;
-  // oriented adjacency: each edge kept once, towards the higher-ranked end (degree, then index)
-  const kept = new Uint8Array(neighbours.length);
-  const outOffsets = new Int32Array(order + 1);
+  // oriented adjacency: each edge kept once, towards the higher-ranked end (degree, then index);
+  // the entries kept are counted, then written
+  const outOffsets = alloc.int32(order + 1);
   for (let u = 0; u < order; u++) {
     let count = 0;
     const du = degrees[u]!;
     for (let k = offsets[u]!; k < offsets[u + 1]!; k++) {
       const v = neighbours[k]!;
       const dv = degrees[v]!;
-      if (dv > du || (dv === du && v > u)) (kept[k] = 1, count++);
+      if (dv > du || (dv === du && v > u)) count++;
     }
     outOffsets[u + 1] = outOffsets[u]! + count;
   }
-  const out = new Int32Array(outOffsets[order]!);
-  for (let k = 0, at = 0; k < neighbours.length; k++) if (kept[k]) out[at++] = neighbours[k]!;
-  const triangles = new Int32Array(order);
-  const mark = new Int32Array(order).fill(-1);
+  const out = alloc.int32(outOffsets[order]!);
+  for (let u = 0, at = 0; u < order; u++) {
+    const du = degrees[u]!;
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) {
+      const v = neighbours[k]!;
+      const dv = degrees[v]!;
+      if (dv > du || (dv === du && v > u)) out[at++] = v;
+    }
+  }
+  const triangles = alloc.int32(order);
+  // the out-neighbours of u marked (a byte each, cleared after u: it stays in cache better than
+  // an int per node); each mark found among the out-neighbours of one of them closes a triangle
+  const mark = alloc.uint8(order);
   for (let u = 0; u < order; u++) {
-    for (let k = outOffsets[u]!; k < outOffsets[u + 1]!; k++) mark[out[k]!] = u;
-    for (let k = outOffsets[u]!; k < outOffsets[u + 1]!; k++) {
+    const lo = outOffsets[u]!;
+    const hi = outOffsets[u + 1]!;
+    if (hi - lo < 2) continue;
+    for (let k = lo; k < hi; k++) mark[out[k]!] = 1;
+    let closed = 0;
+    for (let k = lo; k < hi; k++) {
       const v = out[k]!;
       for (let j = outOffsets[v]!; j < outOffsets[v + 1]!; j++) {
         const w = out[j]!;
-        if (mark[w] === u) {
-          triangles[u]!++;
+        if (mark[w] === 1) {
+          closed++;
           triangles[v]!++;
           triangles[w]!++;
         }
       }
     }
+    triangles[u]! += closed;
+    for (let k = lo; k < hi; k++) mark[out[k]!] = 0;
   }
   return triangles;
 }
@@ -390,8 +434,10 @@ export interface LouvainResult {
  *
  * @example
  * const { membership, modularity } = louvainCommunities(graph, { seed: 42 });
+ *
+ * @param scratch A scratch scope to take `membership` from (then valid only inside that scope).
  */
-export function louvainCommunities(graph: SimpleGraph, options: LouvainCommunitiesOptions = {}): LouvainResult {
+export function louvainCommunities(graph: SimpleGraph, options: LouvainCommunitiesOptions = {}, scratch?: Scratch): LouvainResult {
   const { order, offsets, neighbours, weights } = graph;
   const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (let i = 0; i < order; i++) g.addNode(String(i));
@@ -400,7 +446,7 @@ export function louvainCommunities(graph: SimpleGraph, options: LouvainCommuniti
       if (neighbours[k]! > i) g.addEdge(String(i), String(neighbours[k]!), { weight: weights[k]! });
   const random = createRandom(options.seed ?? DEFAULT_SEED);
   const found = louvain(g, { getEdgeWeight: 'weight', resolution: options.resolution ?? 1, rng: random.float });
-  const membership = new Int32Array(order);
+  const membership = arrays(scratch).int32(order);
   const renumber = new Map<number, number>();
   for (let i = 0; i < order; i++) {
     const c = found[String(i)]!;

@@ -443,6 +443,30 @@ describe('properties on generated datasets', () => {
       { numRuns: 100 },
     );
   });
+
+  it('scores in any order on one model (its scratch arrays reused) equal scores on a fresh model', () => {
+    fc.assert(
+      fc.property(datasetArbitrary(), fc.nat(), (generated, pick) => {
+        const frozen = deepFreeze(generated);
+        const shared = buildModel(frozen, { templates: [] });
+        const calls = frozen.chains.flatMap((c) =>
+          frozen.regions.map((r, i) => ({
+            chain: c.id,
+            region: r.id,
+            communityLimit: i % 2 === 0 ? 0 : 50,
+            statuses: ['operating', 'signed'] as const,
+          })),
+        );
+        // a rotated order, then the calls again in reverse: every call runs after different ones
+        const order = calls.map((_, i) => calls[(i + pick) % calls.length]!);
+        for (const options of [...order, ...order.reverse()]) {
+          const opts = { ...options, statuses: [...options.statuses] };
+          expect(scoreCluster(shared, opts)).toEqual(scoreCluster(buildModel(frozen, { templates: [] }), opts));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 const seedsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../seeds');

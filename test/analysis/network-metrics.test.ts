@@ -15,6 +15,7 @@ import {
   weaklyConnectedComponents,
   type SimpleGraph,
 } from '../../src/analysis/network-metrics.js';
+import { withScratch } from '../../src/internal/scratch.js';
 import { ChainError } from '../../src/model/issues.js';
 import { KARATE_EDGES, KARATE_MR_HI, KARATE_ORDER } from '../fixtures/karate.js';
 
@@ -304,6 +305,33 @@ describe('properties', () => {
           for (let j = 0; j < g.order; j++)
             if (found.membership[i] === found.membership[j] && g.size > 0 && c.membership[i] !== c.membership[j])
               expect.unreachable('a Louvain community spans two components');
+      }),
+    );
+  });
+
+  it('with a scratch scope the graph and its metrics equal the allocated ones, call after call', () => {
+    const owner = {};
+    fc.assert(
+      fc.property(edgesArbitrary, fc.integer(), (input, seed) => {
+        const g = build(input);
+        const plain = {
+          graph: [g.order, g.size, [...g.offsets], [...g.neighbours], [...g.weights]],
+          triangles: [...triangleCounts(g)],
+          components: [...weaklyConnectedComponents(g).membership],
+          louvain: [...louvainCommunities(g, { seed }).membership],
+        };
+        // twice in one scope and in a nested one: arrays reused from earlier properties must not leak in
+        for (let round = 0; round < 2; round++)
+          withScratch(owner, (s) => {
+            const sg = simpleGraph(input.n, input.edges.map((e) => e[0]), input.edges.map((e) => e[1]), input.edges.map((e) => e[2]), s);
+            const found = {
+              graph: [sg.order, sg.size, [...sg.offsets], [...sg.neighbours], [...sg.weights]],
+              triangles: [...triangleCounts(sg, s)],
+              components: [...weaklyConnectedComponents(sg, s).membership],
+              louvain: withScratch(owner, (inner) => [...louvainCommunities(sg, { seed }, inner).membership]),
+            };
+            expect(found).toEqual(plain);
+          });
       }),
     );
   });
