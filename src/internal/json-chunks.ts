@@ -78,6 +78,22 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 64, pieceItems =
       let count = 0;
       for (let k = 0; k < v.length; k++) {
         const sep = k > 0 ? `,${open}` : '';
+        if (!isContainer(v[k])) {
+          // a run of primitives (ids, numbers): one JSON.stringify of the slice, brackets cut off
+          let end = k + 1;
+          while (end < v.length && end - k < pieceItems && !isContainer(v[end])) end++;
+          const text = JSON.stringify(v.slice(k, end), null, unit);
+          const body = unit === '' ? text.slice(1, -1) : text.slice(2 + unit.length, -2);
+          run += sep + (pad === '' || unit === '' ? body : body.replace(/\n/gu, `\n${pad}`));
+          count += end - k;
+          k = end - 1;
+          if (count >= pieceItems || run.length >= RUN_CHARS) {
+            yield run;
+            run = '';
+            count = 0;
+          }
+          continue;
+        }
         const prepared = prepare(v[k], String(k));
         const item = prepared === undefined ? null : prepared;
         if (isLeaf(item, left - 1)) {
