@@ -237,7 +237,7 @@ function layoutBox(segment: SegmentView, model: ChainModel, locale: Locale, maxE
       for (const e of rest) hidden.push(e.name);
       y += FIRM_LINE;
       const text = truncateText(fill(pick(T.more, locale), { n: rest.length }), INNER, FIRM_SIZE);
-      lines.push({ text, size: FIRM_SIZE, y: y - 4, color: COLOR.muted, italic: true, full: nameList(rest.map((e) => e.name), locale) });
+      lines.push({ text, size: FIRM_SIZE, y: y - 4, color: COLOR.muted, italic: true, full: nameList(rest, locale) });
     }
   }
 
@@ -300,7 +300,18 @@ function stageText(segments: readonly SegmentView[], locale: Locale): string {
  * writeFileSync('wind-power.svg', svg); // opens in any browser; embed inline in HTML as is
  */
 export function renderChainMap(model: ChainModel, options: ChainMapOptions): string {
-  const view = chainView(model, options);
+  return chainMapOf(model, chainView(model, options), options);
+}
+
+/**
+ * {@link renderChainMap} of a chain view already made with the same chain, region and gaps (the
+ * report draws the map and lists the view's firms, and at province size a view is 10⁵ firms).
+ *
+ * @example
+ * const view = chainView(model, { chain: 'wind-power', region: 'jiuquan' });
+ * const svg = chainMapOf(model, view, { chain: 'wind-power', region: 'jiuquan' });
+ */
+export function chainMapOf(model: ChainModel, view: ChainView, options: ChainMapOptions): string {
   const locale = options.locale ?? 'zh-CN';
   const maxEnterprises = Math.max(1, Math.floor(options.maxEnterprises ?? 8));
   const maxPerColumn = Math.max(1, Math.floor(options.maxPerColumn ?? 8));
@@ -457,15 +468,19 @@ function renderBox(box: Box, id: string, locale: Locale): string {
 }
 
 /** Names for a tooltip: at most 50, so that a segment of thousands of firms keeps the SVG small. */
-function nameList(names: readonly string[], locale: Locale): string {
-  const shown = names.slice(0, 50).join(locale === 'en' ? ', ' : '、');
-  return names.length > 50 ? `${shown}${locale === 'en' ? ` and ${names.length - 50} more` : ` 等 ${names.length} 家`}` : shown;
+/** The names of the first 50 firms, and how many more. */
+function nameList(firms: readonly { name: string }[], locale: Locale): string {
+  const shown = firms
+    .slice(0, 50)
+    .map((e) => e.name)
+    .join(locale === 'en' ? ', ' : '、');
+  return firms.length > 50 ? `${shown}${locale === 'en' ? ` and ${firms.length - 50} more` : ` 等 ${firms.length} 家`}` : shown;
 }
 
 function segmentTooltip(segment: SegmentView, box: Box, locale: Locale): string {
   const parts = [`${segment.name} (${segment.id})`];
   if (segment.findings.length > 0) parts.push(segment.findings.map((c) => pick(GAP_LABELS[c], locale)).join(locale === 'en' ? ', ' : '、'));
-  if (segment.enterprises.length > 0) parts.push(nameList(segment.enterprises.map((e) => e.name), locale));
+  if (segment.enterprises.length > 0) parts.push(nameList(segment.enterprises, locale));
   if (box.hidden.length > 0) parts.push(locale === 'en' ? `not listed: ${box.hidden.length}` : `未列出 ${box.hidden.length} 家`);
   return parts.join(' — ');
 }

@@ -133,27 +133,30 @@ export function chainView(model: ChainModel, options: ChainViewOptions): ChainVi
       const e = items[k]!;
       if (isLocalIdx(model, e, scope.regionIndex)) local.push(e);
     }
-    const enterprises = [...new Set(local)]
-      .map((e) => {
-        const record = dataset.enterprises[e]!;
-        const view: EnterpriseView = {
-          id: record.id,
-          name: record.name,
-          aliases: record.aliases ?? [],
-          status: record.status,
-          role: record.chainRoles?.find((r) => r.chain === chain.id)?.role ?? record.role ?? null,
-          leader: isLeader(e),
-          output: record.output ?? null,
-        };
-        return { view, e };
-      })
-      .sort(
-        (a, b) =>
-          Number(b.view.leader) - Number(a.view.leader) ||
-          PRESENT_ORDER[a.view.status] - PRESENT_ORDER[b.view.status] ||
-          a.e - b.e,
-      )
-      .map((x) => x.view);
+    // 链主 first, then by status (operating first), then dataset order: one numeric key per firm,
+    // (leader ? 0 : 1, status order, index), sorted as numbers (exact: below 2^53)
+    const n = index.enterprises.ids.length;
+    const keys = new Float64Array(local.length);
+    for (let q = 0; q < local.length; q++) {
+      const e = local[q]!;
+      keys[q] = ((isLeader(e) ? 0 : 8) + PRESENT_ORDER[dataset.enterprises[e]!.status]) * n + e;
+    }
+    keys.sort();
+    const enterprises: EnterpriseView[] = [];
+    for (let q = 0; q < keys.length; q++) {
+      const e = keys[q]! % n;
+      if (q > 0 && keys[q] === keys[q - 1]) continue; // listed twice in the segment
+      const record = dataset.enterprises[e]!;
+      enterprises.push({
+        id: record.id,
+        name: record.name,
+        aliases: record.aliases ?? [],
+        status: record.status,
+        role: record.chainRoles?.find((r) => r.chain === chain.id)?.role ?? record.role ?? null,
+        leader: isLeader(e),
+        output: record.output ?? null,
+      });
+    }
     const stateRow = gaps.segments.find((x) => x.segment === segment.id);
     return {
       id: segment.id,

@@ -17,7 +17,7 @@ import type { RecruitsResult } from '../analysis/recruits.js';
 import type { ChainModel } from '../graph/model.js';
 import { formatShare, round } from '../internal/format.js';
 import type { Locale } from '../model/issues.js';
-import { renderChainMap } from './chain-map.js';
+import { chainMapOf } from './chain-map.js';
 import { chainView, type ChainView } from './chain-view.js';
 import { toHtml, toMarkdown, type Block, type Cell, type Doc, type Inline, type Tone } from './document.js';
 import {
@@ -393,7 +393,7 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
     // map
     out.push(heading(3, '产业链图谱', 'Chain map'));
     const view = chainView(model, { chain: c.chain, region: data.scope.region, gaps: c.gaps });
-    const svg = renderChainMap(model, { chain: c.chain, region: data.scope.region, gaps: c.gaps, locale });
+    const svg = chainMapOf(model, view, { chain: c.chain, region: data.scope.region, gaps: c.gaps, locale });
     const mapWidth = Number(/width="([\d.]+)"/u.exec(svg)?.[1] ?? 0);
     out.push({
       kind: 'figure',
