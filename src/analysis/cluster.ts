@@ -84,11 +84,11 @@ import {
   ellisonGlaeser,
   herfindahl,
   locationQuotient,
-  louvainCommunities,
-  simpleGraph,
+  louvainCommunitiesIn,
+  simpleGraphIn,
   transitivity,
-  triangleCounts,
-  weaklyConnectedComponents,
+  triangleCountsIn,
+  weaklyConnectedComponentsIn,
 } from './network-metrics.js';
 
 /**
@@ -619,7 +619,7 @@ function cohesion(ctx: Context): CohesionResult {
     else valueSum += v;
   }
   const byValue = allValued && valueSum > 0 && from.length > 0;
-  const graph = simpleGraph(n, from, to, byValue ? values : undefined, ctx.scratch);
+  const graph = simpleGraphIn(n, from, to, byValue ? values : undefined, ctx.scratch);
   const firms = idsOf(ctx, ctx.nodes);
   const network: ClusterNetwork = { firms, links: ctx.localLinks.from.length, pairs: graph.size, largestComponent: [], communities: null };
   if (n < 2 || graph.size === 0) {
@@ -637,14 +637,14 @@ function cohesion(ctx: Context): CohesionResult {
     );
     return { component, network };
   }
-  const components = weaklyConnectedComponents(graph, ctx.scratch);
+  const components = weaklyConnectedComponentsIn(graph, ctx.scratch);
   const largest = components.sizes[components.largest]!;
   const dens = density(graph);
   const treeDensity = Math.min(1, (dens * n) / 2);
-  const triangles = triangleCounts(graph, ctx.scratch);
+  const triangles = triangleCountsIn(graph, ctx.scratch);
   const clustering = averageClustering(graph, triangles);
   // Louvain through graphology costs seconds per 1e5 firms and is reported, not scored
-  const communities = n <= ctx.communityLimit ? louvainCommunities(graph, { seed: ctx.seed }, ctx.scratch) : null;
+  const communities = n <= ctx.communityLimit ? louvainCommunitiesIn(graph, { seed: ctx.seed }, ctx.scratch) : null;
   const largestShare = largest / n;
   const value = (largestShare + treeDensity + clustering) / 3;
   network.largestComponent = firms.filter((_, i) => components.membership[i] === components.largest);

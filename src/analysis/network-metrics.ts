@@ -84,16 +84,24 @@ function arrays(scratch: Scratch | undefined) {
  * @example
  * const g = simpleGraph(3, [0, 1, 1], [1, 2, 0]); // edges 0–1 (weight 2) and 1–2
  * g.size; // 2
- *
- * @param scratch A scratch scope to take every typed array from, the graph's included (then
- *   valid only inside that scope); without it the working arrays are allocated and dropped.
  */
-export function simpleGraph(
+export function simpleGraph(order: number, from: ArrayLike<number>, to: ArrayLike<number>, weight?: ArrayLike<number>): SimpleGraph {
+  return simpleGraphIn(order, from, to, weight, undefined);
+}
+
+/**
+ * {@link simpleGraph} with every typed array, the graph's included, taken from the scratch scope
+ * `scratch` when given (then valid only inside that scope; see ../internal/scratch.ts).
+ *
+ * @example
+ * withScratch(model, (s) => density(simpleGraphIn(3, [0, 1], [1, 2], undefined, s))); // → 2/3
+ */
+export function simpleGraphIn(
   order: number,
   from: ArrayLike<number>,
   to: ArrayLike<number>,
-  weight?: ArrayLike<number>,
-  scratch?: Scratch,
+  weight: ArrayLike<number> | undefined,
+  scratch: Scratch | undefined,
 ): SimpleGraph {
   if (!Number.isInteger(order) || order < 0)
     throw new ChainError('invalid_argument', `the order of a graph is a non-negative integer, got ${order}`, { order });
@@ -205,11 +213,19 @@ export interface ConnectedComponents {
  * @example
  * const c = weaklyConnectedComponents(simpleGraph(4, [0, 2], [1, 3]));
  * c.sizes; // [2, 2]
- *
- * @param scratch A scratch scope to take the typed arrays from, `membership` included (then
- *   valid only inside that scope).
  */
-export function weaklyConnectedComponents(graph: SimpleGraph, scratch?: Scratch): ConnectedComponents {
+export function weaklyConnectedComponents(graph: SimpleGraph): ConnectedComponents {
+  return weaklyConnectedComponentsIn(graph, undefined);
+}
+
+/**
+ * {@link weaklyConnectedComponents} with its typed arrays, `membership` included, taken from the
+ * scratch scope `scratch` when given (then valid only inside that scope).
+ *
+ * @example
+ * withScratch(model, (s) => weaklyConnectedComponentsIn(graph, s).sizes.length);
+ */
+export function weaklyConnectedComponentsIn(graph: SimpleGraph, scratch: Scratch | undefined): ConnectedComponents {
   const { order, offsets, neighbours } = graph;
   const alloc = arrays(scratch);
   const membership = alloc.int32(order, -1);
@@ -247,11 +263,19 @@ export function weaklyConnectedComponents(graph: SimpleGraph, scratch?: Scratch)
  *
  * @example
  * triangleCounts(simpleGraph(3, [0, 1, 2], [1, 2, 0])); // Int32Array [1, 1, 1]
- *
- * @param scratch A scratch scope to take the typed arrays from, the counts included (then valid
- *   only inside that scope).
  */
-export function triangleCounts(graph: SimpleGraph, scratch?: Scratch): Int32Array {
+export function triangleCounts(graph: SimpleGraph): Int32Array {
+  return triangleCountsIn(graph, undefined);
+}
+
+/**
+ * {@link triangleCounts} with its typed arrays, the counts included, taken from the scratch scope
+ * `scratch` when given (then valid only inside that scope).
+ *
+ * @example
+ * withScratch(model, (s) => transitivity(graph, triangleCountsIn(graph, s)));
+ */
+export function triangleCountsIn(graph: SimpleGraph, scratch: Scratch | undefined): Int32Array {
   const { order, offsets, neighbours } = graph;
   const alloc = arrays(scratch);
   const degrees = alloc.int32(order);
@@ -434,10 +458,19 @@ export interface LouvainResult {
  *
  * @example
  * const { membership, modularity } = louvainCommunities(graph, { seed: 42 });
- *
- * @param scratch A scratch scope to take `membership` from (then valid only inside that scope).
  */
-export function louvainCommunities(graph: SimpleGraph, options: LouvainCommunitiesOptions = {}, scratch?: Scratch): LouvainResult {
+export function louvainCommunities(graph: SimpleGraph, options: LouvainCommunitiesOptions = {}): LouvainResult {
+  return louvainCommunitiesIn(graph, options, undefined);
+}
+
+/**
+ * {@link louvainCommunities} with `membership` taken from the scratch scope `scratch` when given
+ * (then valid only inside that scope).
+ *
+ * @example
+ * withScratch(model, (s) => louvainCommunitiesIn(graph, { seed: 42 }, s).count);
+ */
+export function louvainCommunitiesIn(graph: SimpleGraph, options: LouvainCommunitiesOptions, scratch: Scratch | undefined): LouvainResult {
   const { order, offsets, neighbours, weights } = graph;
   const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (let i = 0; i < order; i++) g.addNode(String(i));

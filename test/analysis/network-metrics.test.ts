@@ -8,11 +8,15 @@ import {
   herfindahl,
   locationQuotient,
   louvainCommunities,
+  louvainCommunitiesIn,
   modularity,
   simpleGraph,
+  simpleGraphIn,
   transitivity,
   triangleCounts,
+  triangleCountsIn,
   weaklyConnectedComponents,
+  weaklyConnectedComponentsIn,
   type SimpleGraph,
 } from '../../src/analysis/network-metrics.js';
 import { withScratch } from '../../src/internal/scratch.js';
@@ -323,12 +327,12 @@ describe('properties', () => {
         // twice in one scope and in a nested one: arrays reused from earlier properties must not leak in
         for (let round = 0; round < 2; round++)
           withScratch(owner, (s) => {
-            const sg = simpleGraph(input.n, input.edges.map((e) => e[0]), input.edges.map((e) => e[1]), input.edges.map((e) => e[2]), s);
+            const sg = simpleGraphIn(input.n, input.edges.map((e) => e[0]), input.edges.map((e) => e[1]), input.edges.map((e) => e[2]), s);
             const found = {
               graph: [sg.order, sg.size, [...sg.offsets], [...sg.neighbours], [...sg.weights]],
-              triangles: [...triangleCounts(sg, s)],
-              components: [...weaklyConnectedComponents(sg, s).membership],
-              louvain: withScratch(owner, (inner) => [...louvainCommunities(sg, { seed }, inner).membership]),
+              triangles: [...triangleCountsIn(sg, s)],
+              components: [...weaklyConnectedComponentsIn(sg, s).membership],
+              louvain: withScratch(owner, (inner) => [...louvainCommunitiesIn(sg, { seed }, inner).membership]),
             };
             expect(found).toEqual(plain);
           });
