@@ -578,9 +578,12 @@ export function markChainRoleMembers(model: ChainModel, c: number, mask: Uint8Ar
 
 /**
  * The distinct values of a list of enterprise indices, ascending (typed sort in a scratch array
- * of `model`'s arena, in a scope of its own; no Set).
+ * of `model`'s arena, in a scope of its own; no Set). Also used by recommendRecruits.
+ *
+ * @example
+ * sortedUnique(model, [5, 2, 5, 0]); // → [0, 2, 5]
  */
-function sortedUnique(model: ChainModel, values: ArrayLike<number>): number[] {
+export function sortedUnique(model: ChainModel, values: ArrayLike<number>): number[] {
   return withScratch(model, (s) => {
     const sorted = s.int32(values.length);
     for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;

@@ -42,6 +42,7 @@ import {
   productSegmentCode,
   normaliseWeights,
   recordExtras,
+  sortedUnique,
   type FillingEntry,
   type GapCode,
   type GapOptions,
@@ -153,17 +154,9 @@ const GAP_ZH: Record<GapCode, string> = {
 };
 
 const NONE: readonly number[] = Object.freeze([]);
-/** The distinct values, ascending, as a plain array (sorted in a scratch array of `model`'s arena, in a scope of its own). */
+/** The distinct values, ascending, as a plain array ({@link sortedUnique}); a shared empty list for none. */
 function uniqueSorted(model: ChainModel, values: ArrayLike<number> | undefined): readonly number[] {
-  if (values === undefined || values.length === 0) return NONE;
-  return withScratch(model, (s) => {
-    const sorted = s.int32(values.length);
-    for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
-    sorted.sort();
-    const out: number[] = [];
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
-    return out;
-  });
+  return values === undefined || values.length === 0 ? NONE : sortedUnique(model, values);
 }
 
 /** Bits of the per-enterprise flags of {@link recommendRecruits}. */

@@ -43,7 +43,6 @@ class Arena {
   /** Block in use and the first free byte in it. */
   block = 0;
   offset = 0;
-  depth = 0;
 
   take(bytes: number): { buffer: ArrayBuffer; offset: number } {
     // 8-byte alignment for Float64Array views
@@ -123,12 +122,10 @@ export function withScratch<R>(model: object, run: (scratch: Scratch) => R): R {
       return out;
     },
   };
-  a.depth++;
   try {
     return run(scratch);
   } finally {
     open = false;
-    a.depth--;
     a.block = block;
     a.offset = offset;
   }
