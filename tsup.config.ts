@@ -11,6 +11,8 @@ export default defineConfig([
     treeshake: true,
     // one copy of the model shared by index and node, also in CJS (instanceof DatasetError)
     splitting: true,
+    // import.meta.url in the CommonJS build too (loadSeed finds the package's seeds/ from it)
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -32,10 +32,10 @@ npm pack --pack-destination "$WORK/pack" --loglevel=warn >/dev/null
 TARBALL=$(ls "$WORK"/pack/*.tgz)
 echo "$TARBALL"
 listing=$(tar -tzf "$TARBALL")
-for f in package/package.json package/dist/index.js package/dist/index.cjs package/dist/node.js package/dist/cli.js; do
+for f in package/package.json package/dist/index.js package/dist/index.cjs package/dist/node.js package/dist/cli.js package/seeds/jiuquan.json; do
   grep -qx "$f" <<<"$listing" || fail "$f is not in the tarball"
 done
-if grep -qE '^package/(src|test|scripts|seeds|node_modules)/' <<<"$listing"; then fail "the tarball holds sources or tests"; fi
+if grep -qE '^package/(src|test|scripts|node_modules)/' <<<"$listing"; then fail "the tarball holds sources or tests"; fi
 echo "$(wc -l <<<"$listing") files"
 
 step "install the tarball in a fresh project"
@@ -62,8 +62,10 @@ fi
 cat >"$APP/consumer.mjs" <<'JS'
 import assert from 'node:assert/strict';
 import { DatasetError, parseDataset, safeParseDataset } from 'industrial-chain';
-import { loadDataset } from 'industrial-chain/node';
+import { loadDataset, loadSeed } from 'industrial-chain/node';
 
+const seed = await loadSeed('jiuquan');
+assert.ok(seed.chains.length > 0, 'loadSeed finds the seeds shipped in the package');
 const tiny = {
   meta: { id: 'tiny', name: '小数据集' },
   regions: [{ id: 'jq', name: '酒泉市', kind: '市' }],
@@ -87,7 +89,7 @@ JS
 cat >"$APP/consumer.cjs" <<'JS'
 const assert = require('node:assert/strict');
 const { DatasetError, parseDataset, safeParseDataset } = require('industrial-chain');
-const { loadDataset } = require('industrial-chain/node');
+const { loadDataset, loadSeed } = require('industrial-chain/node');
 
 const tiny = {
   meta: { id: 'tiny', name: '小数据集' },
@@ -102,7 +104,7 @@ assert.deepEqual(result.issues.map((i) => `${i.path}: ${i.message}`), ['links[0]
 assert.throws(() => parseDataset(tiny), (e) => e instanceof DatasetError && e.issues[0].path === 'links[0].to');
 assert.equal(parseDataset({ ...tiny, links: [] }).regions[0].kind, 'city');
 
-loadDataset('./dataset.json').then((data) => {
+loadSeed('linfen').then((seed) => assert.ok(seed.chains.length > 0, 'loadSeed from CommonJS')).then(() => loadDataset('./dataset.json')).then((data) => {
   assert.ok(data.meta.id.length > 0 && data.chains.length > 0, 'the dataset has chains');
   console.log(`cjs: ok (${data.meta.id}: ${data.chains.length} chain(s), ${data.enterprises.length} enterprise(s))`);
 }).catch((error) => {
@@ -168,6 +170,26 @@ cat >"$APP/tsconfig.json" <<JSON
 JSON
 (cd "$APP" && node "$ROOT/node_modules/typescript/bin/tsc" --version && node "$ROOT/node_modules/typescript/bin/tsc" -p tsconfig.json)
 echo "types: ok"
+
+step "the README's tour, type-checked (skipLibCheck off, timed) and run against the installed package"
+awk '/^## A short tour/{tour=1} tour&&/^```ts$/{code=1;next} code&&/^```$/{exit} code{print}' "$ROOT/README.md" >"$APP/tour.mts"
+[ -s "$APP/tour.mts" ] || fail "no TypeScript block under '## A short tour' in README.md"
+mkdir -p "$APP/seeds" && cp "$ROOT/seeds/jiuquan.json" "$APP/seeds/"
+cat >"$APP/tsconfig.tour.json" <<JSON
+{
+  "compilerOptions": {
+    "target": "ES2022", "lib": ["ES2022"], "module": "NodeNext", "moduleResolution": "NodeNext",
+    "strict": true, "noEmit": true, "skipLibCheck": false,
+    "typeRoots": ["$ROOT/node_modules/@types"], "types": ["node"]
+  },
+  "files": ["tour.mts"]
+}
+JSON
+tour_start=$(date +%s.%N)
+(cd "$APP" && node "$ROOT/node_modules/typescript/bin/tsc" -p tsconfig.tour.json)
+echo "tour type-check: $(node -e "console.log(($(date +%s.%N) - $tour_start).toFixed(1))") s (wall clock, load average $(cut -d' ' -f1 /proc/loadavg))"
+(cd "$APP" && node "$ROOT/node_modules/tsx/dist/cli.mjs" tour.mts)
+echo "tour: ok"
 
 step "the installed executable: industrial-chain"
 BIN="$APP/node_modules/.bin/industrial-chain"

@@ -82,3 +82,22 @@ export type { LoadEncoding } from './io/encoding.js';
  * const options: SaveOptions = { format: 'csv' };
  */
 export type { SaveFormat, SaveOptions } from './io/save.js';
+
+/**
+ * The seed datasets shipped in the package (酒泉, 临汾, 武威, 运城): their names, paths and a
+ * loader, so that examples and notebooks run without a clone of the repository.
+ *
+ * @example
+ * import { loadSeed } from 'industrial-chain/node';
+ * const dataset = await loadSeed('yuncheng');
+ */
+export { loadSeed, seedPath, SEED_NAMES } from './io/seeds.js';
+
+/**
+ * The name of a seed dataset: `'jiuquan' | 'linfen' | 'wuwei' | 'yuncheng'`.
+ *
+ * @example
+ * import type { SeedName } from 'industrial-chain/node';
+ * const name: SeedName = 'jiuquan';
+ */
+export type { SeedName } from './io/seeds.js';
