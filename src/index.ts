@@ -310,8 +310,8 @@ export type {
 } from './render/echarts.js';
 export { dotString, toDot } from './render/dot.js';
 export type { DotOptions } from './render/dot.js';
-export { renderReport, reportDocument } from './render/report.js';
-export type { ReportFormat, ReportOptions } from './render/report.js';
+export { renderReport, reportDocument } from './render/report/index.js';
+export type { ReportFormat, ReportOptions } from './render/report/index.js';
 export { buildReport, DEFAULT_REPORT_LIST_LIMIT, DEFAULT_REPORT_RESILIENCE_LIMIT, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report-data.js';
 export type {
   ChainReport,

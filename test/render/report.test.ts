@@ -20,7 +20,7 @@ import {
   reportYears,
   type ReportProgress,
 } from '../../src/render/report-data.js';
-import { renderReport } from '../../src/render/report.js';
+import { renderReport } from '../../src/render/report/index.js';
 import { escapeXml } from '../../src/render/xml.js';
 import { deepFreeze } from '../support/freeze.js';
 import { seedModel } from '../support/seeds.js';
