@@ -42,7 +42,7 @@ import { regionIndex } from '../src/graph/queries.js';
 import { jsonChunks } from '../src/internal/json-chunks.js';
 import { readDatasetInput } from '../src/io/load.js';
 import { toHtml } from '../src/render/document.js';
-import { buildReport, type ReportData } from '../src/render/report-data.js';
+import { buildReport, type ReportData } from '../src/render/report/data/index.js';
 import { reportDocument } from '../src/render/report/index.js';
 import { safeParseReadInput } from '../src/model/parse.js';
 import { aggregateDifference, aggregateGraphology, aggregateLibrary, aggregateTyped, plainArrays } from './aggregate.js';

@@ -312,7 +312,7 @@ export { dotString, toDot } from './render/dot.js';
 export type { DotOptions } from './render/dot.js';
 export { renderReport, reportDocument } from './render/report/index.js';
 export type { ReportFormat, ReportOptions } from './render/report/index.js';
-export { buildReport, DEFAULT_REPORT_LIST_LIMIT, DEFAULT_REPORT_RESILIENCE_LIMIT, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report-data.js';
+export { buildReport, DEFAULT_REPORT_LIST_LIMIT, DEFAULT_REPORT_RESILIENCE_LIMIT, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report/data/index.js';
 export type {
   ChainReport,
   IndicatorRow,
@@ -326,7 +326,7 @@ export type {
   Section,
   SupportingRow,
   TargetRow,
-} from './render/report-data.js';
+} from './render/report/data/index.js';
 export { toHtml, toMarkdown } from './render/document.js';
 export type { Block, Cell, Doc, Inline, Tone } from './render/document.js';
 export { textWidth, truncateText, wrapText } from './render/text.js';

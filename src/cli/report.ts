@@ -12,7 +12,7 @@ import { safeLoadDataset } from '../io/load.js';
 import { ChainError, type Locale } from '../model/issues.js';
 import { jsonChunks } from '../internal/json-chunks.js';
 import { renderReport, type ReportFormat } from '../render/report/index.js';
-import { buildReport, DEFAULT_REPORT_RUNS, type ReportProgress } from '../render/report-data.js';
+import { buildReport, DEFAULT_REPORT_RUNS, type ReportProgress } from '../render/report/data/index.js';
 import { chooseLocale, parseCliArgs, REPORT_OPTIONS } from './args.js';
 import { EXIT, firstLine, usage, usageError, type CliIo } from './usage.js';
 import { formatReportIssue } from './validate.js';

@@ -19,7 +19,7 @@ import {
   estimateHasData,
   reportYears,
   type ReportProgress,
-} from '../../src/render/report-data.js';
+} from '../../src/render/report/data/index.js';
 import { renderReport } from '../../src/render/report/index.js';
 import { escapeXml } from '../../src/render/xml.js';
 import { deepFreeze } from '../support/freeze.js';

@@ -4,7 +4,7 @@
  * with its target audit, and the single points of failure of its 链主.
  */
 import type { Block } from '../document.js';
-import type { ChainReport } from '../report-data.js';
+import type { ChainReport } from './data/index.js';
 import { clusterBlocks } from './cluster.js';
 import type { ReportContext } from './context.js';
 import { gapBlocks } from './gaps.js';

@@ -2,7 +2,7 @@
 import type { ClusterScore } from '../../analysis/cluster.js';
 import { formatShare } from '../../internal/format.js';
 import type { Block } from '../document.js';
-import type { Section } from '../report-data.js';
+import type { Section } from './data/index.js';
 import type { ReportContext } from './context.js';
 
 /**

@@ -8,7 +8,7 @@ import { formatShare, round } from '../../internal/format.js';
 import type { Locale } from '../../model/issues.js';
 import type { Block, Inline } from '../document.js';
 import { pick } from '../labels.js';
-import type { ReportData, ReportList, TruncatedList } from '../report-data.js';
+import type { ReportData, ReportList, TruncatedList } from './data/index.js';
 
 /** Labels in both languages; `L(zh, en)` picks the report's. */
 export type Bilingual = (zh: string, en: string) => string;

@@ -1,7 +1,7 @@
 /** 缺链清单 of a chain's chapter: findGaps' findings by severity, and the analysis' limitations. */
 import type { Block } from '../document.js';
 import { GAP_LABELS, labelOf, pick, STAGE_LABELS } from '../labels.js';
-import type { ChainReport } from '../report-data.js';
+import type { ChainReport } from './data/index.js';
 import type { ReportContext } from './context.js';
 import { TONE_OF } from './shared-labels.js';
 

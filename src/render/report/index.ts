@@ -2,7 +2,7 @@
  * The report (图谱 + 清单): the whole analysis of the chains in scope — summary figures, chain
  * maps, 链主清单, 配套清单, 缺链清单, 招商清单, suggested matches (供需对接), cluster score,
  * output estimate with its band and target audit, single points of failure — as self-contained
- * HTML, Markdown, or JSON (the data of ../report-data.ts).
+ * HTML, Markdown, or JSON (the data of ./data/).
  *
  * Every number shown comes from an analysis' result or the dataset; what an analysis could not
  * compute is shown as "无数据 / not available" with its reason, never as 0. Headings carry both
@@ -11,7 +11,7 @@
  */
 import type { ChainModel } from '../../graph/model.js';
 import { toHtml, toMarkdown, type Doc } from '../document.js';
-import { buildReport, type ReportData, type ReportDataOptions } from '../report-data.js';
+import { buildReport, type ReportData, type ReportDataOptions } from './data/index.js';
 import { appendixBlocks } from './appendix.js';
 import { chainsBlocks } from './chain.js';
 import { reportContext } from './context.js';

@@ -6,7 +6,7 @@ import type { LeaderRanking } from '../../analysis/leaders.js';
 import { formatShare } from '../../internal/format.js';
 import type { Block } from '../document.js';
 import { labelOf, ROLE_LABELS } from '../labels.js';
-import type { Section } from '../report-data.js';
+import type { Section } from './data/index.js';
 import type { ReportContext } from './context.js';
 import { LEADER_COMPONENT_LABELS } from './shared-labels.js';
 

@@ -7,7 +7,7 @@ import { chainMapOf } from '../chain-map.js';
 import { chainView, type ChainView } from '../chain-view.js';
 import type { Block, Cell, Inline } from '../document.js';
 import { ENTERPRISE_STATUS_LABELS, GAP_LABELS, labelOf, pick, STAGE_LABELS } from '../labels.js';
-import type { ChainReport } from '../report-data.js';
+import type { ChainReport } from './data/index.js';
 import type { ReportContext } from './context.js';
 import { TONE_OF } from './shared-labels.js';
 

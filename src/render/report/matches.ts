@@ -1,7 +1,7 @@
 /** 供需对接 of a chain's chapter: suggestMatches' local supplier–buyer pairs not yet linked. */
 import type { MatchResult } from '../../analysis/matches.js';
 import type { Block } from '../document.js';
-import type { Section } from '../report-data.js';
+import type { Section } from './data/index.js';
 import type { ReportContext } from './context.js';
 
 /**

@@ -5,7 +5,7 @@
 import { OUTPUT_KINDS, type OutputEstimate } from '../../analysis/output.js';
 import type { Block } from '../document.js';
 import { labelOf, PROJECT_STATUS_LABELS } from '../labels.js';
-import { estimateHasData, type Section } from '../report-data.js';
+import { estimateHasData, type Section } from './data/index.js';
 import type { ReportContext } from './context.js';
 import { cutNote } from './shared-labels.js';
 

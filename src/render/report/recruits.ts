@@ -5,7 +5,7 @@
 import type { RecruitsResult } from '../../analysis/recruits.js';
 import type { Block } from '../document.js';
 import { GAP_LABELS, pick } from '../labels.js';
-import type { Section } from '../report-data.js';
+import type { Section } from './data/index.js';
 import type { ReportContext } from './context.js';
 
 type Entry = RecruitsResult['entries'][number];

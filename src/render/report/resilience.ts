@@ -3,7 +3,7 @@
  * loss cuts it off from an input segment (singlePointsOfFailure), and its single-source inputs.
  */
 import type { Block } from '../document.js';
-import type { LeaderResilience, Section } from '../report-data.js';
+import type { LeaderResilience, Section } from './data/index.js';
 import type { ReportContext } from './context.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Reason } from '../../analysis/common.js';
 import type { Block, Tone } from '../document.js';
-import type { ReportList } from '../report-data.js';
+import type { ReportList } from './data/index.js';
 import type { Bilingual, ReportContext } from './context.js';
 
 /** The tone a gap finding is shown in, by its code. */

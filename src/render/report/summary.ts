@@ -3,7 +3,7 @@
  * state, local firms, declared 链主, cluster score).
  */
 import type { Block, Cell } from '../document.js';
-import type { ChainReport } from '../report-data.js';
+import type { ChainReport } from './data/index.js';
 import type { ReportContext } from './context.js';
 
 /**

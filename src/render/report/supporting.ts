@@ -1,7 +1,7 @@
 /** 配套清单 of a chain's chapter: the chain's local firms other than its 链主, and whom they supply. */
 import type { Block } from '../document.js';
 import { ENTERPRISE_STATUS_LABELS, labelOf, ROLE_LABELS } from '../labels.js';
-import type { ChainReport } from '../report-data.js';
+import type { ChainReport } from './data/index.js';
 import type { ReportContext } from './context.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Block, Cell } from '../document.js';
 import { labelOf, METRIC_LABELS } from '../labels.js';
-import type { TargetRow } from '../report-data.js';
+import type { TargetRow } from './data/index.js';
 import type { ReportContext } from './context.js';
 import { outputBlocks } from './output.js';
 import { unitOf } from './shared-labels.js';
