@@ -280,7 +280,7 @@ export type {
   SinglePointOptions,
   SinglePointResult,
 } from './analysis/resilience.js';
-export { compareScenarios, withChanges } from './analysis/scenarios.js';
+export { compareScenarios, withChanges } from './analysis/scenarios/index.js';
 export type {
   CompareScenariosOptions,
   GapFindingChange,
@@ -289,7 +289,7 @@ export type {
   ScenarioChanges,
   ScenarioComparison,
   ScenarioOptions,
-} from './analysis/scenarios.js';
+} from './analysis/scenarios/index.js';
 export { FONT_FAMILY, renderChainMap } from './render/chain-map.js';
 export type { ChainMapOptions } from './render/chain-map.js';
 export type { ChainViewOptions } from './render/chain-view.js';
