@@ -1,7 +1,7 @@
 /**
  * The segments and flows of one template or chain: no duplicate segment, flows between its own
  * segments (a segment of another chain is named as such), no cycle, and the input coefficients
- * into each segment summing below 1 (else the input–output system is not productive).
+ * into each segment summing below 1 (`coefficients_not_productive` otherwise).
  * Only the chain's own part is reported; its template's part is reported on the template.
  */
 import { findCycle } from '../chains.js';

@@ -74,7 +74,7 @@ function leadersSection(run: ReportRun, chain: ResolvedChain): Section<LeaderRan
   });
 }
 
-/** Segment ids by column (topological generation), 上游 → 下游; segments on a cycle in a last column. */
+/** Segment ids by column (topological generation), 上游 → 下游; segments no generation reaches (on or below a flow cycle) in a last column. */
 function chainColumns(model: ChainModel, chain: ResolvedChain): string[][] {
   const generations = segmentGenerations(model, chain.id);
   const placed = new Set(generations.flat());

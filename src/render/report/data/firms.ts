@@ -9,7 +9,7 @@ import { largestOf } from './largest.js';
 import type { ReportRun } from './run.js';
 import type { SupportingRow } from './types.js';
 
-/** Link statuses that count as supplying (the others are planned or ended). */
+/** Link statuses that count as supplying (the others are planned, potential or ended). */
 const SUPPLYING_STATUSES = new Set(['active', 'brokered']);
 
 /** The local firms of a chain by enterprise position, with the chain's segments each works in. */
