@@ -15,8 +15,8 @@ import { formatReportIssue } from '../src/cli/validate.js';
 import { buildModel } from '../src/graph/model.js';
 import { safeLoadDataset } from '../src/io/load.js';
 import { toHtml, toMarkdown } from '../src/render/document.js';
-import { buildReport, DEFAULT_REPORT_RUNS } from '../src/render/report-data.js';
-import { reportDocument } from '../src/render/report.js';
+import { buildReport, DEFAULT_REPORT_RUNS } from '../src/render/report/data/index.js';
+import { reportDocument } from '../src/render/report/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seeds = join(root, 'seeds');

@@ -280,7 +280,7 @@ export type {
   SinglePointOptions,
   SinglePointResult,
 } from './analysis/resilience.js';
-export { compareScenarios, withChanges } from './analysis/scenarios.js';
+export { compareScenarios, withChanges } from './analysis/scenarios/index.js';
 export type {
   CompareScenariosOptions,
   GapFindingChange,
@@ -289,7 +289,7 @@ export type {
   ScenarioChanges,
   ScenarioComparison,
   ScenarioOptions,
-} from './analysis/scenarios.js';
+} from './analysis/scenarios/index.js';
 export { FONT_FAMILY, renderChainMap } from './render/chain-map.js';
 export type { ChainMapOptions } from './render/chain-map.js';
 export type { ChainViewOptions } from './render/chain-view.js';
@@ -310,9 +310,9 @@ export type {
 } from './render/echarts.js';
 export { dotString, toDot } from './render/dot.js';
 export type { DotOptions } from './render/dot.js';
-export { renderReport, reportDocument } from './render/report.js';
-export type { ReportFormat, ReportOptions } from './render/report.js';
-export { buildReport, DEFAULT_REPORT_LIST_LIMIT, DEFAULT_REPORT_RESILIENCE_LIMIT, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report-data.js';
+export { renderReport, reportDocument } from './render/report/index.js';
+export type { ReportFormat, ReportOptions } from './render/report/index.js';
+export { buildReport, DEFAULT_REPORT_LIST_LIMIT, DEFAULT_REPORT_RESILIENCE_LIMIT, DEFAULT_REPORT_RUNS, estimateHasData, reportYears } from './render/report/data/index.js';
 export type {
   ChainReport,
   IndicatorRow,
@@ -326,7 +326,7 @@ export type {
   Section,
   SupportingRow,
   TargetRow,
-} from './render/report-data.js';
+} from './render/report/data/index.js';
 export { toHtml, toMarkdown } from './render/document.js';
 export type { Block, Cell, Doc, Inline, Tone } from './render/document.js';
 export { textWidth, truncateText, wrapText } from './render/text.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suggestMatches } from '../../src/analysis/matches.js';
-import { withChanges } from '../../src/analysis/scenarios.js';
+import { withChanges } from '../../src/analysis/scenarios/index.js';
 import { buildModel } from '../../src/graph/model.js';
 import { isLocal } from '../../src/graph/queries.js';
 import { ChainError } from '../../src/model/issues.js';

@@ -4,7 +4,7 @@ import { scoreCluster } from '../../src/analysis/cluster.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { estimateOutput } from '../../src/analysis/output.js';
 import { assessResilience } from '../../src/analysis/resilience.js';
-import { compareScenarios, withChanges } from '../../src/analysis/scenarios.js';
+import { compareScenarios, withChanges } from '../../src/analysis/scenarios/index.js';
 import { buildModel } from '../../src/graph/model.js';
 import { ChainError, DatasetError } from '../../src/model/issues.js';
 import { parseDataset } from '../../src/model/parse.js';

@@ -7,7 +7,7 @@ import { formatOfPath, runReport } from '../../src/cli/report.js';
 import { runCli } from '../../src/cli/run.js';
 import { buildModel } from '../../src/graph/model.js';
 import { parseDataset } from '../../src/model/parse.js';
-import { renderReport } from '../../src/render/report.js';
+import { renderReport } from '../../src/render/report/index.js';
 import { captureIo, tempDir, validDataset, writeFixture } from './fixtures.js';
 
 const tmp = tempDir();

@@ -19,8 +19,8 @@ import {
   estimateHasData,
   reportYears,
   type ReportProgress,
-} from '../../src/render/report-data.js';
-import { renderReport } from '../../src/render/report.js';
+} from '../../src/render/report/data/index.js';
+import { renderReport } from '../../src/render/report/index.js';
 import { escapeXml } from '../../src/render/xml.js';
 import { deepFreeze } from '../support/freeze.js';
 import { seedModel } from '../support/seeds.js';
