@@ -110,7 +110,7 @@ export function getReferenceFirm(id: string): ReferenceFirm | undefined {
  *
  * @example
  * import { referenceFirmsFor } from 'industrial-chain/reference';
- * referenceFirmsFor('wind-power', 'bearings').map((f) => f.shortNames[0]); // ['新强联', '洛阳LYC', '瓦轴', ...]
+ * referenceFirmsFor('wind-power', 'bearings').map((f) => f.shortNames[0]); // ['恒润股份', '新强联', '洛阳LYC', '瓦轴集团', '力星股份']
  */
 export function referenceFirmsFor(template: string, segment: string): readonly ReferenceFirm[] {
   return directoryIndex().bySegment.get(segmentKey(template, segment)) ?? [];
