@@ -136,7 +136,12 @@ export function referenceGroupOf(id: string): ReferenceFirm | undefined {
   return firm;
 }
 
-/** Options of {@link findReferenceFirm}. */
+/**
+ * Options of {@link findReferenceFirm}.
+ *
+ * @example
+ * const options: FindReferenceFirmOptions = { places: ['酒泉市', '甘肃省'] };
+ */
 export interface FindReferenceFirmOptions {
   /**
    * Place names that may precede a firm's name in a local text (`['酒泉市', '甘肃省']`): when

@@ -3,17 +3,32 @@
  * Chinese firms per segment of the built-in chain templates, for recruitment lists (招商清单).
  */
 
-/** A stock exchange a firm's shares are listed on. */
+/**
+ * A stock exchange a firm's shares are listed on: Shanghai, Shenzhen, Beijing or Hong Kong.
+ *
+ * @example
+ * const exchange: Exchange = 'HKEX';
+ */
 export type Exchange = 'SSE' | 'SZSE' | 'BSE' | 'HKEX';
 
-/** One listing of a firm: exchange and stock code (`{ exchange: 'SZSE', code: '300750' }`). */
+/**
+ * One listing of a firm: exchange and stock code.
+ *
+ * @example
+ * const listing: Listing = { exchange: 'SZSE', code: '300750' };
+ */
 export interface Listing {
   exchange: Exchange;
   /** Stock code as the exchange prints it: six digits in Shanghai, Shenzhen and Beijing, five in Hong Kong. */
   code: string;
 }
 
-/** A segment of a built-in chain template, by template id and segment id. */
+/**
+ * A segment of a built-in chain template, by template id and segment id.
+ *
+ * @example
+ * const ref: SegmentRef = { template: 'wind-power', segment: 'bearings' };
+ */
 export interface SegmentRef {
   /** Built-in template id, e.g. `'wind-power'`. */
   template: string;
@@ -25,6 +40,9 @@ export interface SegmentRef {
  * Tags a planner filters by. Ownership (`央企` central SOE, `地方国企` local SOE, `民营`
  * private, `外资` foreign-invested, `合资` joint venture) and public recognitions (`单项冠军`
  * 制造业单项冠军, `专精特新小巨人`); a tag is given only where it is certain.
+ *
+ * @example
+ * const tags: ReferenceTag[] = ['央企'];
  */
 export type ReferenceTag = '央企' | '地方国企' | '民营' | '外资' | '合资' | '单项冠军' | '专精特新小巨人';
 
@@ -82,10 +100,21 @@ export interface ReferenceGap extends SegmentRef {
   reason: string;
 }
 
-/** How {@link findReferenceFirm} matched a name. */
+/**
+ * How `findReferenceFirm` matched a name.
+ *
+ * @example
+ * const by: ReferenceMatchedBy = 'short-name';
+ */
 export type ReferenceMatchedBy = 'id' | 'name' | 'short-name' | 'former-name' | 'place-prefix';
 
-/** Result of {@link findReferenceFirm}. `group` is the top of the firm's `parent` chain (the firm itself when it has no parent). */
+/**
+ * Result of `findReferenceFirm`. `group` is the top of the firm's `parent` chain (the firm
+ * itself when it has no parent).
+ *
+ * @example
+ * const match: ReferenceMatch = { status: 'not-found', key: '九鼎风电叶片' };
+ */
 export type ReferenceMatch =
   | { status: 'found'; firm: string; name: string; group: string; matchedBy: ReferenceMatchedBy; key: string }
   | { status: 'ambiguous'; candidates: { firm: string; name: string }[]; key: string }

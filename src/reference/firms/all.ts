@@ -18,7 +18,12 @@ import { smartGridFirms, smartGridGaps } from './smart-grid.js';
 import { solarThermalFirms, solarThermalGaps } from './solar-thermal.js';
 import { windPowerFirms, windPowerGaps } from './wind-power.js';
 
-/** Every firm of the directory. */
+/**
+ * Every firm of the directory.
+ *
+ * @example
+ * directoryFirms.find((f) => f.id === 'catl')?.name; // '宁德时代新能源科技股份有限公司'
+ */
 export const directoryFirms: readonly ReferenceFirm[] = [
   ...windPowerFirms,
   ...photovoltaicFirms,
@@ -36,7 +41,12 @@ export const directoryFirms: readonly ReferenceFirm[] = [
   ...coalMiningMachineryFirms,
 ];
 
-/** Every gap record of the directory. */
+/**
+ * Every gap record of the directory.
+ *
+ * @example
+ * directoryGaps.filter((g) => g.template === 'wind-power').length;
+ */
 export const directoryGaps: readonly ReferenceGap[] = [
   ...windPowerGaps,
   ...photovoltaicGaps,
