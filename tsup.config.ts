@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // the reference directory is its own entry so importing the main entry never loads its data
+    entry: { index: 'src/index.ts', node: 'src/node.ts', reference: 'src/reference/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

@@ -10,7 +10,7 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 step() { printf -- '\n--- %s\n' "$*"; }
 fail() { echo "check-package: $*" >&2; exit 1; }
 
-for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js dist/node.cjs dist/cli.js; do
+for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js dist/node.cjs dist/reference.js dist/reference.cjs dist/reference.d.ts dist/reference.d.cts dist/cli.js; do
   [ -f "$f" ] || fail "$f is missing: run npm run build first"
 done
 
@@ -33,7 +33,7 @@ npm pack --ignore-scripts --pack-destination "$WORK/pack" --loglevel=warn >/dev/
 TARBALL=$(ls "$WORK"/pack/*.tgz)
 echo "$TARBALL"
 listing=$(tar -tzf "$TARBALL")
-for f in package/package.json package/dist/index.js package/dist/index.cjs package/dist/node.js package/dist/cli.js package/seeds/jiuquan.json; do
+for f in package/package.json package/dist/index.js package/dist/index.cjs package/dist/node.js package/dist/reference.js package/dist/reference.cjs package/dist/cli.js package/seeds/jiuquan.json; do
   grep -qx "$f" <<<"$listing" || fail "$f is not in the tarball"
 done
 if grep -qE '^package/(src|test|scripts|node_modules)/' <<<"$listing"; then fail "the tarball holds sources or tests"; fi
@@ -64,6 +64,7 @@ cat >"$APP/consumer.mjs" <<'JS'
 import assert from 'node:assert/strict';
 import { DatasetError, parseDataset, safeParseDataset } from 'industrial-chain';
 import { loadDataset, loadSeed } from 'industrial-chain/node';
+import { findReferenceFirm, referenceFirmsFor } from 'industrial-chain/reference';
 
 const seed = await loadSeed('jiuquan');
 assert.ok(seed.chains.length > 0, 'loadSeed finds the seeds shipped in the package');
@@ -78,6 +79,8 @@ const result = safeParseDataset(tiny, { locale: 'en' });
 assert.equal(result.success, false);
 assert.deepEqual(result.issues.map((i) => `${i.path}: ${i.message}`), ['links[0].to: unknown enterprise "ghost"']);
 assert.throws(() => parseDataset(tiny), (e) => e instanceof DatasetError && e.issues[0].path === 'links[0].to');
+assert.equal(findReferenceFirm('弗迪電池').group, 'byd');
+assert.ok(referenceFirmsFor('wind-power', 'bearings').length >= 3);
 const parsed = parseDataset({ ...tiny, links: [] });
 assert.equal(parsed.regions[0].kind, 'city');
 assert.equal(parsed.enterprises[0].status, 'operating');
@@ -91,6 +94,7 @@ cat >"$APP/consumer.cjs" <<'JS'
 const assert = require('node:assert/strict');
 const { DatasetError, parseDataset, safeParseDataset } = require('industrial-chain');
 const { loadDataset, loadSeed } = require('industrial-chain/node');
+const { findReferenceFirm } = require('industrial-chain/reference');
 
 const tiny = {
   meta: { id: 'tiny', name: '小数据集' },
@@ -104,6 +108,7 @@ assert.equal(result.success, false);
 assert.deepEqual(result.issues.map((i) => `${i.path}: ${i.message}`), ['links[0].to: unknown enterprise "ghost"']);
 assert.throws(() => parseDataset(tiny), (e) => e instanceof DatasetError && e.issues[0].path === 'links[0].to');
 assert.equal(parseDataset({ ...tiny, links: [] }).regions[0].kind, 'city');
+assert.equal(findReferenceFirm('宁德时代').firm, 'catl');
 
 loadSeed('linfen').then((seed) => assert.ok(seed.chains.length > 0, 'loadSeed from CommonJS')).then(() => loadDataset('./dataset.json')).then((data) => {
   assert.ok(data.meta.id.length > 0 && data.chains.length > 0, 'the dataset has chains');
@@ -124,7 +129,12 @@ cat >"$APP/consumer.mts" <<'TS'
 import { formatIssue, parseDataset, safeParseDataset } from 'industrial-chain';
 import type { Dataset, DatasetInput, DatasetIssue, IssueCode, SafeParseResult } from 'industrial-chain';
 import { loadDataset } from 'industrial-chain/node';
+import { findReferenceFirm } from 'industrial-chain/reference';
+import type { ReferenceFirm, ReferenceMatch } from 'industrial-chain/reference';
 
+const match: ReferenceMatch = findReferenceFirm('宁德时代');
+const firms: ReferenceFirm[] = [];
+console.log(match.status, firms.length);
 const input: DatasetInput = { meta: { id: 'tiny', name: '小数据集' }, regions: [], chains: [] };
 const result: SafeParseResult = safeParseDataset(input, { locale: 'en' });
 if (!result.success) {

@@ -1,0 +1,54 @@
+/**
+ * Reference firms whose main business is in the coal-chemical (煤化工) chain: coal producers,
+ * coking, gasification, methanol and ammonia, coal-to-olefins and liquids, PVC, fertilisers
+ * and carbon materials.
+ */
+import type { ReferenceFirm, ReferenceGap } from '../types.js';
+import { at, firm, hkex, sse, szse } from './build.js';
+
+const coalChem = (...segments: string[]) => at('coal-chemical', ...segments);
+const mines = at('coal-mining-machinery', 'coal-mines');
+
+/** Firms filed under the coal-chemical template. */
+export const coalChemicalFirms: readonly ReferenceFirm[] = [
+  firm({ id: 'shenhua', name: '中国神华能源股份有限公司', shortNames: ['中国神华'], parent: 'chn-energy', province: '北京市', city: '北京市', segments: [...coalChem('coal'), ...mines], products: ['动力煤', '电力', '铁路运输'], listing: [sse('601088'), hkex('01088')], tags: ['央企'], note: 'A leading listed coal producer, part of 国家能源集团.' }),
+  firm({ id: 'shccig', name: '陕西煤业化工集团有限责任公司', shortNames: ['陕煤集团', '陕煤'], province: '陕西省', city: '西安市', segments: [...coalChem('coal', 'coal-pyrolysis', 'coal-to-olefins'), ...mines], products: ['煤炭', '煤化工产品', '钢铁', '煤机装备'], tags: ['地方国企'], note: 'Provincial coal and chemical group of 陕西; coal-tar hydrogenation at 神木.' }),
+  firm({ id: 'shaanxi-coal', name: '陕西煤业股份有限公司', shortNames: ['陕西煤业'], parent: 'shccig', province: '陕西省', city: '西安市', segments: [...coalChem('coal'), ...mines], products: ['动力煤', '化工煤'], listing: [sse('601225')], tags: ['地方国企'], note: 'Listed coal arm of 陕煤集团.' }),
+  firm({ id: 'china-coal', name: '中国中煤能源股份有限公司', shortNames: ['中煤能源'], province: '北京市', city: '北京市', segments: [...coalChem('coal', 'methanol', 'coal-to-olefins', 'synthetic-ammonia'), ...mines, ...at('coal-mining-machinery', 'complete-systems')], products: ['煤炭', '聚烯烃', '甲醇', '尿素', '煤矿装备'], listing: [sse('601898'), hkex('01898')], tags: ['央企'], note: 'Coal, coal chemicals (榆林, 鄂尔多斯) and mining equipment (北煤机, 张煤机).' }),
+  firm({ id: 'jinneng', name: '晋能控股集团有限公司', shortNames: ['晋能控股'], province: '山西省', city: '大同市', segments: [...coalChem('coal'), ...mines], products: ['煤炭', '电力', '煤机装备'], tags: ['地方国企'], note: 'Shanxi coal group formed in 2020 from 同煤, 晋煤 and 晋能.' }),
+  firm({ id: 'shanxi-coking-coal', name: '山西焦煤能源集团股份有限公司', shortNames: ['山西焦煤'], formerNames: ['山西西山煤电股份有限公司', '西山煤电'], province: '山西省', city: '太原市', segments: [...coalChem('coal'), ...mines], products: ['炼焦煤', '焦炭', '电力'], listing: [szse('000983')], tags: ['地方国企'], note: 'Listed arm of 山西焦煤集团, a leading coking-coal producer.' }),
+  firm({ id: 'lu-an', name: '山西潞安环保能源开发股份有限公司', shortNames: ['潞安环能'], province: '山西省', city: '长治市', segments: [...coalChem('coal'), ...mines], products: ['喷吹煤', '动力煤'], listing: [sse('601699')], tags: ['地方国企'], note: 'Coal arm of 潞安化工集团.' }),
+  firm({ id: 'lu-an-chem', name: '潞安化工集团有限公司', shortNames: ['潞安化工'], province: '山西省', city: '长治市', segments: coalChem('coal-to-liquids'), products: ['煤制油', '高端蜡', '煤化工产品'], tags: ['地方国企'], note: 'Shanxi coal-chemical group (formed 2020) with the 长治 coal-to-liquids plant.' }),
+  firm({ id: 'yankuang', name: '兖矿能源集团股份有限公司', shortNames: ['兖矿能源'], formerNames: ['兖州煤业股份有限公司', '兖州煤业'], province: '山东省', city: '济宁市', segments: [...coalChem('coal', 'methanol', 'coal-to-liquids', 'methanol-derivatives'), ...mines], products: ['煤炭', '甲醇', '醋酸', '煤制油'], listing: [sse('600188'), hkex('01171')], tags: ['地方国企'], note: 'Coal and chemicals of 山东能源集团 (邹城).' }),
+  firm({ id: 'huayang', name: '山西华阳集团新能股份有限公司', shortNames: ['华阳股份'], formerNames: ['阳泉煤业(集团)股份有限公司', '阳泉煤业'], province: '山西省', city: '阳泉市', segments: [...coalChem('coal'), ...mines], products: ['无烟煤', '钠离子电池材料'], listing: [sse('600348')], tags: ['地方国企'], note: 'Anthracite producer of 阳泉.' }),
+  firm({ id: 'pingmei', name: '平顶山天安煤业股份有限公司', shortNames: ['平煤股份'], province: '河南省', city: '平顶山市', segments: [...coalChem('coal'), ...mines], products: ['炼焦煤'], listing: [sse('601666')], tags: ['地方国企'], note: 'Coking-coal producer of 中国平煤神马集团.' }),
+  firm({ id: 'meijin', name: '山西美锦能源股份有限公司', shortNames: ['美锦能源'], province: '山西省', city: '太原市', segments: [...coalChem('coking'), ...at('hydrogen', 'fuel-cell-vehicles')], products: ['焦炭', '焦炉煤气制氢', '燃料电池汽车'], listing: [szse('000723')], tags: ['民营'], note: 'Coke producer moving into hydrogen and fuel-cell vehicles (飞驰).' }),
+  firm({ id: 'shanxi-coking', name: '山西焦化股份有限公司', shortNames: ['山西焦化'], province: '山西省', city: '临汾市', segments: coalChem('coking', 'coal-tar-processing'), products: ['焦炭', '甲醇', '煤焦油加工产品'], listing: [sse('600740')], tags: ['地方国企'], note: 'Coke and by-products (洪洞).' }),
+  firm({ id: 'kailuan', name: '开滦能源化工股份有限公司', shortNames: ['开滦股份'], province: '河北省', city: '唐山市', segments: coalChem('coking', 'coal'), products: ['焦炭', '炼焦煤', '煤化工产品'], listing: [sse('600997')], tags: ['地方国企'], note: 'Coal and coke of 开滦集团.' }),
+  firm({ id: 'black-cat', name: '陕西黑猫焦化股份有限公司', shortNames: ['陕西黑猫'], province: '陕西省', city: '渭南市', segments: coalChem('coking'), products: ['焦炭', '甲醇', 'LNG'], listing: [sse('601015')], tags: ['民营'], note: 'Coke producer (韩城).' }),
+  firm({ id: 'jinneng-tech', name: '金能科技股份有限公司', shortNames: ['金能科技'], province: '山东省', city: '德州市', segments: coalChem('coking', 'coal-tar-processing'), products: ['焦炭', '炭黑', '丙烯', '聚丙烯'], listing: [sse('603113')], tags: ['民营'], note: 'Coke, carbon black and PDH (齐河, 青岛).' }),
+  firm({ id: 'risun', name: '中国旭阳集团有限公司', shortNames: ['旭阳集团'], province: '北京市', city: '北京市', segments: coalChem('coking', 'coal-tar-processing'), products: ['焦炭', '焦化化工品', '氢能'], listing: [hkex('01907')], tags: ['民营'], note: 'A leading independent coke and coking-chemicals producer.' }),
+  firm({ id: 'baotailong', name: '宝泰隆新材料股份有限公司', shortNames: ['宝泰隆'], province: '黑龙江省', city: '七台河市', segments: coalChem('coking', 'coal-tar-processing', 'coal-based-new-materials'), products: ['焦炭', '针状焦', '石墨烯'], listing: [sse('601011')], tags: ['民营'], note: 'Coke and carbon materials.' }),
+  firm({ id: 'yongdong', name: '山西永东化工股份有限公司', shortNames: ['永东股份'], province: '山西省', city: '运城市', segments: coalChem('coal-tar-processing'), products: ['炭黑', '煤焦油加工产品', '改质沥青'], listing: [szse('002753')], tags: ['民营'], note: 'Coal-tar processing and carbon black (稷山, 运城).' }),
+  firm({ id: 'hualu', name: '山东华鲁恒升化工股份有限公司', shortNames: ['华鲁恒升'], province: '山东省', city: '德州市', segments: coalChem('gasification', 'methanol', 'synthetic-ammonia', 'coal-to-glycol', 'methanol-derivatives', 'fertilisers'), products: ['尿素', '醋酸', '乙二醇', 'DMF', '己内酰胺'], listing: [sse('600426')], tags: ['地方国企'], note: 'Coal-gasification platform chemicals; a benchmark for cost.' }),
+  firm({ id: 'chemchina-engineering', name: '中国化学工程股份有限公司', shortNames: ['中国化学'], province: '北京市', city: '北京市', segments: coalChem('gasification', 'coal-to-olefins'), products: ['化工工程EPC', '己二腈', '煤化工工程'], listing: [sse('601117')], tags: ['央企'], note: 'Chemical engineering contractor, builder of most coal-chemical plants.' }),
+  firm({ id: 'hubei-yihua', name: '湖北宜化化工股份有限公司', shortNames: ['湖北宜化'], province: '湖北省', city: '宜昌市', segments: coalChem('synthetic-ammonia', 'carbide-pvc', 'fertilisers'), products: ['尿素', '磷酸二铵', 'PVC', '烧碱'], listing: [szse('000422')], tags: ['地方国企'], note: 'Fertilisers and chlor-alkali.' }),
+  firm({ id: 'yuntianhua', name: '云南云天化股份有限公司', shortNames: ['云天化'], province: '云南省', city: '昆明市', segments: [...coalChem('synthetic-ammonia', 'fertilisers'), ...at('fine-chemical', 'acid-making')], products: ['磷肥', '尿素', '复合肥', '聚甲醛', '硫酸'], listing: [sse('600096')], tags: ['地方国企'], note: 'A leading phosphate-fertiliser maker; sulphur-burning acid plants.' }),
+  firm({ id: 'sichuan-meifeng', name: '四川美丰化工股份有限公司', shortNames: ['四川美丰'], province: '四川省', city: '德阳市', segments: coalChem('synthetic-ammonia', 'fertilisers'), products: ['尿素', '车用尿素', '复合肥'], listing: [szse('000731')], tags: [], note: 'Nitrogen fertiliser.' }),
+  firm({ id: 'tianye', name: '新疆天业股份有限公司', shortNames: ['新疆天业'], province: '新疆维吾尔自治区', city: '石河子市', segments: coalChem('carbide-pvc', 'coal-to-glycol'), products: ['PVC', '电石', '烧碱', '乙二醇'], listing: [sse('600075')], tags: ['地方国企'], note: 'Carbide-PVC and coal-to-glycol of 新疆生产建设兵团.' }),
+  firm({ id: 'zhongtai', name: '新疆中泰化学股份有限公司', shortNames: ['中泰化学'], province: '新疆维吾尔自治区', city: '乌鲁木齐市', segments: [...coalChem('carbide-pvc'), ...at('fine-chemical', 'basic-chemicals')], products: ['PVC', '烧碱', '粘胶纤维'], listing: [szse('002092')], tags: ['地方国企'], note: 'A leading carbide-PVC and caustic-soda producer.' }),
+  firm({ id: 'junzheng', name: '内蒙古君正能源化工集团股份有限公司', shortNames: ['君正集团'], province: '内蒙古自治区', city: '乌海市', segments: coalChem('carbide-pvc'), products: ['PVC', '烧碱', '硅铁', '电石'], listing: [sse('601216')], tags: ['民营'], note: 'Carbide-PVC in 乌海 and 鄂尔多斯.' }),
+  firm({ id: 'beiyuan', name: '陕西北元化工集团股份有限公司', shortNames: ['北元集团'], province: '陕西省', city: '榆林市', segments: coalChem('carbide-pvc'), products: ['PVC', '烧碱', '电石'], tags: ['地方国企'], note: 'Carbide-PVC (神木); listed in Shanghai, code not recorded here.' }),
+  firm({ id: 'sopo', name: '江苏索普化工股份有限公司', shortNames: ['江苏索普'], province: '江苏省', city: '镇江市', segments: coalChem('methanol-derivatives'), products: ['醋酸', '醋酸乙酯', '硫酸'], listing: [sse('600746')], tags: ['地方国企'], note: 'Acetic acid.' }),
+  firm({ id: 'xinyangfeng', name: '新洋丰农业科技股份有限公司', shortNames: ['新洋丰'], formerNames: ['湖北新洋丰肥业股份有限公司'], province: '湖北省', city: '荆门市', segments: coalChem('fertilisers'), products: ['磷复肥', '新型肥料'], listing: [szse('000902')], tags: ['民营'], note: 'Phosphate compound fertilisers.' }),
+  firm({ id: 'stanley', name: '史丹利农业集团股份有限公司', shortNames: ['史丹利'], province: '山东省', city: '临沂市', segments: coalChem('fertilisers'), products: ['复合肥', '水溶肥'], listing: [szse('002588')], tags: ['民营'], note: 'Compound fertilisers.' }),
+  firm({ id: 'fangda-carbon', name: '方大炭素新材料科技股份有限公司', shortNames: ['方大炭素'], province: '甘肃省', city: '兰州市', segments: coalChem('coal-based-new-materials'), products: ['石墨电极', '针状焦', '炭砖'], listing: [sse('600516')], tags: ['民营'], note: 'A leading graphite-electrode maker.' }),
+  firm({ id: 'yuanli', name: '福建元力活性炭股份有限公司', shortNames: ['元力股份'], province: '福建省', city: '南平市', segments: coalChem('coal-based-new-materials'), products: ['活性炭', '硅酸钠', '硅碳负极材料'], listing: [szse('300174')], tags: [], note: 'Activated carbon (wood- and coal-based).' }),
+];
+
+/** Coal-chemical segments with fewer than three named firms, and why. */
+export const coalChemicalGaps: readonly ReferenceGap[] = [
+  { template: 'coal-chemical', segment: 'coal-pyrolysis', reason: 'Semi-coke (兰炭) is made by many small plants in 神木, 府谷 and 榆林; only 陕煤集团 is named with certainty among large operators.' },
+  { template: 'coal-chemical', segment: 'coal-to-gas', reason: 'Few coal-to-gas plants exist (克旗, 庆华, 汇能, 伊犁); only 中国大唐 is named with certainty as an operator.' },
+  { template: 'coal-chemical', segment: 'coal-to-glycol', reason: 'Besides 华鲁恒升 and 新疆天业, coal-to-glycol plants belong to regional producers not named here with certainty.' },
+];
