@@ -237,17 +237,18 @@ export {
   ubiquity,
 } from './analysis/relatedness.js';
 export type { RelatednessOptions, RelatednessResult } from './analysis/relatedness.js';
-export { betweennessCsr, betweennessOf, pagerankCsr, supplyCentrality } from './analysis/centrality.js';
+export { betweennessCsr } from './graph/algorithms/betweenness.js';
+export { pagerankCsr } from './graph/algorithms/pagerank.js';
+export type { WeightedCsr } from './graph/algorithms/csr.js';
+export type { PagerankCsrResult, PagerankOptions } from './graph/algorithms/pagerank.js';
+export { betweennessOf, supplyCentrality } from './analysis/centrality/index.js';
 export type {
   BetweennessInfo,
   BetweennessOptions,
   CentralityOptions,
   CentralityResult,
   EnterpriseCentrality,
-  PagerankCsrResult,
-  PagerankOptions,
-  WeightedCsr,
-} from './analysis/centrality.js';
+} from './analysis/centrality/index.js';
 export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, rankLeaders } from './analysis/leaders.js';
 export type {
   LeaderComponent,

@@ -55,15 +55,9 @@ import { formatShare, round } from '../internal/format.js';
 import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import type { EnterpriseStatus, LinkStatus, Role } from '../model/vocabulary.js';
-import {
-  betweennessOfIn,
-  pagerankCsrIn,
-  scopeMembers,
-  scopeNetwork,
-  type BetweennessInfo,
-  type BetweennessOptions,
-  type PagerankOptions,
-} from './centrality.js';
+import { pagerankCsrIn, type PagerankOptions } from '../graph/algorithms/pagerank.js';
+import { betweennessOfIn, scopeNetwork, type BetweennessInfo, type BetweennessOptions } from './centrality/index.js';
+import { scopeMembers } from './scope/index.js';
 import { resolveScope, type Reason, type ResolvedScope, type ScopeOptions } from './common.js';
 
 /** Names of the composite's components. */

@@ -76,7 +76,7 @@ import { formatShare, formatYi, round } from '../internal/format.js';
 import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
-import { DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './centrality.js';
+import { DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './scope/index.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
 
 /** A copy of `array` with room for `capacity` entries, its first `used` entries kept (the per-model row cache, grown as it is filled). */

@@ -3,19 +3,15 @@ import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  betweennessCsr,
-  betweennessOf,
-  pagerankCsr,
-  scopeMembers,
-  scopeNetwork,
-  supplyCentrality,
-  type WeightedCsr,
-} from '../../src/analysis/centrality.js';
-import { buildModel } from '../../src/graph/model.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import { deepFreeze } from '../support/freeze.js';
+import { betweennessOf, scopeNetwork, supplyCentrality } from '../../../src/analysis/centrality/index.js';
+import { scopeMembers } from '../../../src/analysis/scope/index.js';
+import { betweennessCsr } from '../../../src/graph/algorithms/betweenness.js';
+import type { WeightedCsr } from '../../../src/graph/algorithms/csr.js';
+import { pagerankCsr } from '../../../src/graph/algorithms/pagerank.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 // graphology-metrics is CommonJS: the default import is the function itself at run time
 const pagerank = ((pagerankModule as unknown as { default?: unknown }).default ?? pagerankModule) as typeof pagerankModule.default;
