@@ -35,7 +35,7 @@ import { rankLeaders } from '../src/analysis/leaders.js';
 import { suggestMatches } from '../src/analysis/matches.js';
 import { estimateOutput } from '../src/analysis/output.js';
 import { recommendRecruits } from '../src/analysis/recruits.js';
-import { simulateDisruption } from '../src/analysis/resilience.js';
+import { simulateDisruption } from '../src/analysis/resilience/index.js';
 import { supplyGraph } from '../src/graph/graphology.js';
 import { buildModel, type ChainModel } from '../src/graph/model.js';
 import { regionIndex } from '../src/graph/queries.js';

@@ -268,7 +268,7 @@ export type {
   MatchSegment,
   MatchSuggestion,
 } from './analysis/matches.js';
-export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience.js';
+export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience/index.js';
 export type {
   DisruptionEntry,
   DisruptionOptions,
@@ -280,7 +280,7 @@ export type {
   ResilienceSummary,
   SinglePointOptions,
   SinglePointResult,
-} from './analysis/resilience.js';
+} from './analysis/resilience/index.js';
 export { compareScenarios, withChanges } from './analysis/scenarios.js';
 export type {
   CompareScenariosOptions,

@@ -36,7 +36,7 @@ import { scoreCluster, type ClusterComponentId, type ClusterOptions } from './cl
 import { resolveScope, type Reason } from './common.js';
 import { findGaps, type GapCode, type GapOptions, type GapsResult } from './gaps.js';
 import { estimateOutput, type Band, type OutputAssumptionOptions } from './output.js';
-import { assessResilience, type ResilienceOptions, type ResilienceSummary } from './resilience.js';
+import { assessResilience, type ResilienceOptions, type ResilienceSummary } from './resilience/index.js';
 
 /** Selects supply links to remove: a link id, or every link from → to (of a segment or product when given). */
 export type LinkSelector = string | { from: string; to: string; segment?: SegmentRef; product?: string };

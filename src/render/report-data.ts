@@ -16,7 +16,7 @@ import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
 import { suggestMatches, type MatchResult } from '../analysis/matches.js';
 import { estimateOutput, type OutputEstimate } from '../analysis/output.js';
 import { recommendRecruits, type RecruitsResult } from '../analysis/recruits.js';
-import { singlePointsOfFailure, type SinglePointResult } from '../analysis/resilience.js';
+import { singlePointsOfFailure, type SinglePointResult } from '../analysis/resilience/index.js';
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, isLocalIdx, regionWithinIdx, segmentGenerations } from '../graph/queries.js';
 import { largestPositions } from '../internal/largest.js';
