@@ -31,7 +31,7 @@ import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.js';
 import { findGaps } from '../src/analysis/gaps.js';
-import { rankLeaders } from '../src/analysis/leaders.js';
+import { rankLeaders } from '../src/analysis/leaders/index.js';
 import { suggestMatches } from '../src/analysis/matches.js';
 import { estimateOutput } from '../src/analysis/output.js';
 import { recommendRecruits } from '../src/analysis/recruits.js';

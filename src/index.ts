@@ -249,7 +249,7 @@ export type {
   CentralityResult,
   EnterpriseCentrality,
 } from './analysis/centrality/index.js';
-export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, rankLeaders } from './analysis/leaders.js';
+export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, rankLeaders } from './analysis/leaders/index.js';
 export type {
   LeaderComponent,
   LeaderComponentInfo,
@@ -257,7 +257,7 @@ export type {
   LeaderFlag,
   LeaderOptions,
   LeaderRanking,
-} from './analysis/leaders.js';
+} from './analysis/leaders/index.js';
 export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches.js';
 export type {
   MatchBasis,

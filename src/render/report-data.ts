@@ -12,7 +12,7 @@
 import { scoreCluster, type ClusterScore } from '../analysis/cluster.js';
 import { resolveScope, type Reason } from '../analysis/common.js';
 import { findGaps, type GapsResult } from '../analysis/gaps.js';
-import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
+import { rankLeaders, type LeaderRanking } from '../analysis/leaders/index.js';
 import { suggestMatches, type MatchResult } from '../analysis/matches.js';
 import { estimateOutput, type OutputEstimate } from '../analysis/output.js';
 import { recommendRecruits, type RecruitsResult } from '../analysis/recruits.js';

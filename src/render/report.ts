@@ -10,7 +10,7 @@
  */
 import type { ClusterScore } from '../analysis/cluster.js';
 import type { Reason } from '../analysis/common.js';
-import type { LeaderRanking } from '../analysis/leaders.js';
+import type { LeaderRanking } from '../analysis/leaders/index.js';
 import type { MatchResult } from '../analysis/matches.js';
 import { OUTPUT_KINDS, type OutputEstimate } from '../analysis/output.js';
 import type { RecruitsResult } from '../analysis/recruits.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster.js';
 import { findGaps } from '../../src/analysis/gaps.js';
-import { rankLeaders } from '../../src/analysis/leaders.js';
+import { rankLeaders } from '../../src/analysis/leaders/index.js';
 import { suggestMatches } from '../../src/analysis/matches.js';
 import { estimateOutput } from '../../src/analysis/output.js';
 import { recommendRecruits } from '../../src/analysis/recruits.js';
