@@ -23,7 +23,6 @@ export const DEFAULT_PRESENT_STATUSES: readonly EnterpriseStatus[] = [
   'planned',
 ];
 
-
 /**
  * A lookup table over status codes: 1 for the given statuses. Throws a {@link ChainError} for an
  * unknown status.

@@ -36,6 +36,7 @@ export function betweennessCsr(graph: WeightedCsr, sources?: ArrayLike<number>):
  * withScratch(model, (s) => betweennessCsrIn(net, undefined, s)[0]);
  */
 export function betweennessCsrIn(graph: WeightedCsr, sources: ArrayLike<number> | undefined, s: Scratch | undefined): Float64Array {
+  // one function: the search and the accumulation per source are the hot loop of sampled betweenness
   const { order: n, offsets, targets } = graph;
   const centrality = float64(s, n);
   const sigma = float64(s, n);

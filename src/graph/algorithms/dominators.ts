@@ -31,6 +31,7 @@ import type { Rows } from './csr.js';
  * withScratch(owner, (s) => Array.from(dominators(4, succ, pred, s).idom)); // [0, 0, 0, 0]
  */
 export function dominators(n: number, succ: Rows, pred: Rows, sc: Scratch): { idom: Int32Array; preorder: Int32Array } {
+  // one function: the search, semidominator and idom passes are tight loops over shared buffers
   // depth-first search: preorder number of each node, node of each number, DFS parent (numbers)
   const pre = sc.int32(n, -1);
   const vertex = sc.int32(n);
