@@ -1,8 +1,16 @@
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { betweennessCsr, betweennessCsrIn } from '../../../src/graph/algorithms/betweenness.js';
+import type { WeightedCsr } from '../../../src/graph/algorithms/csr.js';
 import { withScratch } from '../../../src/internal/scratch.js';
 import { KARATE_ORDER } from '../../fixtures/karate.js';
+import { csr, graphologyOf } from '../../support/csr.js';
 import { karateCsr } from './karate-csr.js';
+
+// graphology-metrics is CommonJS: the default import is the function itself at run time
+const betweenness = ((betweennessModule as unknown as { default?: unknown }).default ??
+  betweennessModule) as typeof betweennessModule.default;
 
 /*
  * NetworkX's `betweenness_centrality` of the unweighted karate club graph (Brandes, normalised
@@ -62,4 +70,91 @@ describe('betweennessCsr on Zachary\'s karate club', () => {
     const all = betweennessCsr(karateCsr());
     for (let v = 0; v < KARATE_ORDER; v++) expect(total[v]).toBeCloseTo(all[v]!, 9);
   });
+});
+
+describe('betweenness', () => {
+  const g = csr(6, [
+    [0, 1, 1],
+    [0, 2, 1],
+    [1, 3, 1],
+    [2, 3, 1],
+    [3, 4, 1],
+    [4, 5, 1],
+    [5, 3, 1],
+  ]);
+
+  it('counts shortest paths through a node (hand-checked on a path)', () => {
+    expect([...betweennessCsr(csr(3, [[0, 1, 1], [1, 2, 1]]))]).toEqual([0, 1, 0]);
+  });
+
+  it('matches graphology-metrics (Brandes, unnormalised) exactly', () => {
+    const graph = graphologyOf(g);
+    const theirs = betweenness(graph, { getEdgeWeight: null, normalized: false });
+    const ours = betweennessCsr(g);
+    for (let i = 0; i < 6; i++) expect(ours[i]).toBeCloseTo(theirs[String(i)]!, 12);
+    // node 1 lies on one of the two shortest paths 0 → 3, 0 → 4, 0 → 5: 3 × 1/2
+    expect(ours[1]).toBeCloseTo(1.5, 12);
+  });
+
+  it('gives, bit for bit, what a plain Brandes accumulation over all out-edges gives (random graphs, parallel edges, loops)', () => {
+    // the reference: dist/sigma reset per source, dependencies summed over every out-edge in order
+    const reference = (graph: WeightedCsr, sources: readonly number[]): Float64Array => {
+      const { order: n, offsets, targets } = graph;
+      const centrality = new Float64Array(n);
+      const sigma = new Float64Array(n);
+      const delta = new Float64Array(n);
+      const dist = new Int32Array(n);
+      for (const s of sources) {
+        dist.fill(-1);
+        sigma.fill(0);
+        dist[s] = 0;
+        sigma[s] = 1;
+        const order = [s];
+        for (let head = 0; head < order.length; head++) {
+          const v = order[head]!;
+          for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+            const w = targets[k]!;
+            if (dist[w] === -1) (dist[w] = dist[v]! + 1), order.push(w);
+            if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
+          }
+        }
+        for (let j = order.length - 1; j >= 0; j--) {
+          const v = order[j]!;
+          let d = 0;
+          for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+            const w = targets[k]!;
+            if (dist[w] === dist[v]! + 1) d += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+          }
+          delta[v] = d;
+          if (v !== s) centrality[v]! += d;
+        }
+      }
+      return centrality;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }).chain((n) =>
+          fc.record({
+            n: fc.constant(n),
+            edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 120 }),
+            sources: fc.array(fc.nat(n - 1), { maxLength: 12 }),
+          }),
+        ),
+        ({ n, edges, sources }) => {
+          const graph = csr(
+            n,
+            edges.map(([a, b]) => [a, b, 1] as const),
+          );
+          const all = Array.from({ length: n }, (_, i) => i);
+          for (const list of [all, sources]) {
+            const ours = betweennessCsr(graph, list);
+            const theirs = reference(graph, list);
+            for (let i = 0; i < n; i++) expect(Object.is(ours[i], theirs[i])).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
 });

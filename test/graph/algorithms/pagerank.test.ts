@@ -1,7 +1,13 @@
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { describe, expect, it } from 'vitest';
 import { pagerankCsr } from '../../../src/graph/algorithms/pagerank.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { csr, graphologyOf } from '../../support/csr.js';
 import { KARATE_ORDER } from '../../fixtures/karate.js';
 import { karateCsr } from './karate-csr.js';
+
+// graphology-metrics is CommonJS: the default import is the function itself at run time
+const pagerank = ((pagerankModule as unknown as { default?: unknown }).default ?? pagerankModule) as typeof pagerankModule.default;
 
 /*
  * NetworkX's `pagerank` of the unweighted karate club graph with its defaults (α = 0.85,
@@ -59,5 +65,73 @@ describe('pagerankCsr on Zachary\'s karate club', () => {
     const order = Array.from(r.scores.keys()).sort((a, b) => r.scores[b]! - r.scores[a]!);
     expect(order.slice(0, 5)).toEqual([33, 0, 32, 2, 1]);
     expect(r.scores.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('pagerankCsr', () => {
+  it('solves a two-node chain exactly: x0 = 1/(2+α), x1 = (1+α)/(2+α)', () => {
+    // 0 → 1, node 1 dangling. x0 = (1−α)/2 + α·x1/2 and x0 + x1 = 1 give x0 = 1/(2+α).
+    const r = pagerankCsr(csr(2, [[0, 1, 1]]));
+    expect(r.converged).toBe(true);
+    expect(r.scores[0]).toBeCloseTo(1 / 2.85, 10); // stop rule: change < 1e-10
+    expect(r.scores[1]).toBeCloseTo(1.85 / 2.85, 10);
+  });
+
+  it('agrees with graphology-metrics on a small weighted graph with a cycle and dangling nodes', () => {
+    const g = csr(6, [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 2, 3],
+      [2, 0, 1],
+      [2, 3, 0.5],
+      [3, 4, 1],
+      [5, 4, 4],
+      [5, 1, 1],
+    ]);
+    const ours = pagerankCsr(g, { tolerance: 1e-12 });
+    const theirs = pagerank(graphologyOf(g), { getEdgeWeight: 'weight', tolerance: 1e-12, maxIterations: 10_000 });
+    for (let i = 0; i < 6; i++) expect(Math.abs(ours.scores[i]! - theirs[String(i)]!)).toBeLessThan(1e-6);
+    expect(ours.scores.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('keeps iterating where graphology-metrics stops after one iteration (its tolerance grows with N)', () => {
+    // A directed path 0 → 1 → … → n−1. From the uniform start, the first iteration changes the
+    // ranks by about 1.7/n in total, below graphology's N × 1e-6, so graphology returns after one
+    // step with every node but the first still equal. The exact ranks rise along the path:
+    // x_k = c (1 − α^(k+1)) / (1 − α), with c fixed by Σ x = 1.
+    const n = 10_000;
+    const edges = Array.from({ length: n - 1 }, (_, k) => [k, k + 1, 1] as const);
+    const g = csr(n, edges);
+    const theirs = pagerank(graphologyOf(g), { getEdgeWeight: 'weight' });
+    expect(theirs['1']).toBeCloseTo(theirs[String(n - 1)]!, 15); // stopped early: no gradient
+    const ours = pagerankCsr(g);
+    expect(ours.converged).toBe(true);
+    expect(ours.iterations).toBeGreaterThan(50);
+    const alpha = 0.85;
+    const c = (1 - alpha) / (n - (alpha * (1 - alpha ** n)) / (1 - alpha));
+    for (const k of [0, 1, 2, 10, n - 1]) expect(ours.scores[k]! / (c * (1 - alpha ** (k + 1)) / (1 - alpha))).toBeCloseTo(1, 8);
+    expect(ours.scores[n - 1]! / ours.scores[1]!).toBeCloseTo((1 - alpha ** n) / (1 - alpha ** 2), 8);
+  });
+
+  it('converges at a million nodes with the max-abs stop rule', () => {
+    const n = 1_000_000;
+    const offsets = Int32Array.from({ length: n + 1 }, (_, i) => Math.min(i, n - 1));
+    const targets = Int32Array.from({ length: n - 1 }, (_, k) => k + 1);
+    const r = pagerankCsr({ order: n, offsets, targets, weights: new Float64Array(n - 1).fill(1) });
+    const alpha = 0.85;
+    const c = (1 - alpha) / (n - (alpha * (1 - alpha ** n)) / (1 - alpha));
+    expect(r.converged).toBe(true);
+    expect(r.scores[n - 1]! / (c / (1 - alpha))).toBeCloseTo(1, 6);
+    expect(r.scores[0]! / c).toBeCloseTo(1, 6);
+  });
+
+  it('reports non-convergence instead of throwing, and rejects bad options', () => {
+    const r = pagerankCsr(csr(3, [[0, 1, 1], [1, 2, 1], [2, 0, 1]]), { maxIterations: 1, tolerance: 1e-300 });
+    expect(r.iterations).toBe(1);
+    // a 3-cycle is already stationary at the uniform start
+    expect(r.converged).toBe(true);
+    const s = pagerankCsr(csr(2, [[0, 1, 1]]), { maxIterations: 2 });
+    expect(s.converged).toBe(false);
+    expect(() => pagerankCsr(csr(1, []), { alpha: 2 })).toThrow(ChainError);
   });
 });
