@@ -31,11 +31,11 @@ import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.js';
 import { findGaps } from '../src/analysis/gaps.js';
-import { rankLeaders } from '../src/analysis/leaders.js';
+import { rankLeaders } from '../src/analysis/leaders/index.js';
 import { suggestMatches } from '../src/analysis/matches.js';
 import { estimateOutput } from '../src/analysis/output.js';
 import { recommendRecruits } from '../src/analysis/recruits.js';
-import { simulateDisruption } from '../src/analysis/resilience.js';
+import { simulateDisruption } from '../src/analysis/resilience/index.js';
 import { supplyGraph } from '../src/graph/graphology.js';
 import { buildModel, type ChainModel } from '../src/graph/model.js';
 import { regionIndex } from '../src/graph/queries.js';

@@ -237,18 +237,19 @@ export {
   ubiquity,
 } from './analysis/relatedness.js';
 export type { RelatednessOptions, RelatednessResult } from './analysis/relatedness.js';
-export { betweennessCsr, betweennessOf, pagerankCsr, supplyCentrality } from './analysis/centrality.js';
+export { betweennessCsr } from './graph/algorithms/betweenness.js';
+export { pagerankCsr } from './graph/algorithms/pagerank.js';
+export type { WeightedCsr } from './graph/algorithms/csr.js';
+export type { PagerankCsrResult, PagerankOptions } from './graph/algorithms/pagerank.js';
+export { betweennessOf, supplyCentrality } from './analysis/centrality/index.js';
 export type {
   BetweennessInfo,
   BetweennessOptions,
   CentralityOptions,
   CentralityResult,
   EnterpriseCentrality,
-  PagerankCsrResult,
-  PagerankOptions,
-  WeightedCsr,
-} from './analysis/centrality.js';
-export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, rankLeaders } from './analysis/leaders.js';
+} from './analysis/centrality/index.js';
+export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, rankLeaders } from './analysis/leaders/index.js';
 export type {
   LeaderComponent,
   LeaderComponentInfo,
@@ -256,7 +257,7 @@ export type {
   LeaderFlag,
   LeaderOptions,
   LeaderRanking,
-} from './analysis/leaders.js';
+} from './analysis/leaders/index.js';
 export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches.js';
 export type {
   MatchBasis,
@@ -267,7 +268,7 @@ export type {
   MatchSegment,
   MatchSuggestion,
 } from './analysis/matches.js';
-export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience.js';
+export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience/index.js';
 export type {
   DisruptionEntry,
   DisruptionOptions,
@@ -279,7 +280,7 @@ export type {
   ResilienceSummary,
   SinglePointOptions,
   SinglePointResult,
-} from './analysis/resilience.js';
+} from './analysis/resilience/index.js';
 export { compareScenarios, withChanges } from './analysis/scenarios/index.js';
 export type {
   CompareScenariosOptions,

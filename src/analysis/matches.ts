@@ -84,7 +84,7 @@ import { normalizeName } from '../internal/normalize-name.js';
 import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
-import { DEFAULT_PRESENT_STATUSES, DEFAULT_SUPPLY_LINK_STATUSES, statusTable } from './centrality.js';
+import { DEFAULT_PRESENT_STATUSES, DEFAULT_SUPPLY_LINK_STATUSES, statusTable } from './scope/index.js';
 import { resolveScope, type Reason, type ScopeOptions } from './common.js';
 
 /** Names of the components of a match score. */

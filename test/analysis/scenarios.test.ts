@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { estimateOutput } from '../../src/analysis/output.js';
-import { assessResilience } from '../../src/analysis/resilience.js';
+import { assessResilience } from '../../src/analysis/resilience/index.js';
 import { compareScenarios, withChanges } from '../../src/analysis/scenarios/index.js';
 import { buildModel } from '../../src/graph/model.js';
 import { ChainError, DatasetError } from '../../src/model/issues.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster.js';
 import { findGaps } from '../../src/analysis/gaps.js';
-import { rankLeaders } from '../../src/analysis/leaders.js';
+import { rankLeaders } from '../../src/analysis/leaders/index.js';
 import { suggestMatches } from '../../src/analysis/matches.js';
 import { estimateOutput } from '../../src/analysis/output.js';
 import { recommendRecruits } from '../../src/analysis/recruits.js';
-import { singlePointsOfFailure } from '../../src/analysis/resilience.js';
+import { singlePointsOfFailure } from '../../src/analysis/resilience/index.js';
 import { buildModel } from '../../src/graph/model.js';
 import { round } from '../../src/internal/format.js';
 import { DEFAULT_SEED } from '../../src/internal/random.js';

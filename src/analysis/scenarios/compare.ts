@@ -7,7 +7,7 @@ import { formatShare, round } from '../../internal/format.js';
 import { ChainError } from '../../model/issues.js';
 import { scoreCluster } from '../cluster.js';
 import { resolveScope, type Reason } from '../common.js';
-import { assessResilience, type ResilienceSummary } from '../resilience.js';
+import { assessResilience, type ResilienceSummary } from '../resilience/index.js';
 import { change, datasetChanges } from './change.js';
 import { compareGaps } from './gaps.js';
 import { compareOutput } from './output.js';

@@ -6,7 +6,7 @@ import type { ClusterComponentId, ClusterOptions } from '../cluster.js';
 import type { Reason } from '../common.js';
 import type { GapCode, GapOptions } from '../gaps.js';
 import type { Band, OutputAssumptionOptions } from '../output.js';
-import type { ResilienceOptions, ResilienceSummary } from '../resilience.js';
+import type { ResilienceOptions, ResilienceSummary } from '../resilience/index.js';
 
 /** Selects supply links to remove: a link id, or every link from → to (of a segment or product when given). */
 export type LinkSelector = string | { from: string; to: string; segment?: SegmentRef; product?: string };

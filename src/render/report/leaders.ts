@@ -2,7 +2,7 @@
  * 链主清单 of a chain's chapter: the declared 链主, the ranking by rankLeaders' composite score
  * (a firm's potential as a leader), its flags, and what the composite was made of.
  */
-import type { LeaderRanking } from '../../analysis/leaders.js';
+import type { LeaderRanking } from '../../analysis/leaders/index.js';
 import { formatShare } from '../../internal/format.js';
 import type { Block } from '../document.js';
 import { labelOf, ROLE_LABELS } from '../labels.js';

@@ -4,7 +4,7 @@
  */
 import { scoreCluster } from '../../../analysis/cluster.js';
 import { findGaps } from '../../../analysis/gaps.js';
-import { rankLeaders, type LeaderRanking } from '../../../analysis/leaders.js';
+import { rankLeaders, type LeaderRanking } from '../../../analysis/leaders/index.js';
 import { suggestMatches } from '../../../analysis/matches.js';
 import { recommendRecruits } from '../../../analysis/recruits.js';
 import type { ChainModel } from '../../../graph/model.js';

@@ -2,7 +2,7 @@
  * The 断链风险 of a chain: singlePointsOfFailure of each declared local 链主, at most the
  * resilience limit of them (the largest by output first).
  */
-import { singlePointsOfFailure } from '../../../analysis/resilience.js';
+import { singlePointsOfFailure } from '../../../analysis/resilience/index.js';
 import type { ChainFirms } from './firms.js';
 import { largestOf } from './largest.js';
 import type { ReportRun } from './run.js';

@@ -2,11 +2,11 @@
 import type { ClusterScore } from '../../../analysis/cluster.js';
 import type { Reason } from '../../../analysis/common.js';
 import type { GapsResult } from '../../../analysis/gaps.js';
-import type { LeaderRanking } from '../../../analysis/leaders.js';
+import type { LeaderRanking } from '../../../analysis/leaders/index.js';
 import type { MatchResult } from '../../../analysis/matches.js';
 import type { OutputEstimate } from '../../../analysis/output.js';
 import type { RecruitsResult } from '../../../analysis/recruits.js';
-import type { SinglePointResult } from '../../../analysis/resilience.js';
+import type { SinglePointResult } from '../../../analysis/resilience/index.js';
 import type { Locale } from '../../../model/issues.js';
 import type { EnterpriseStatus, Role } from '../../../model/vocabulary.js';
 

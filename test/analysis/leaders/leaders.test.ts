@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEADER_WEIGHTS, rankLeaders } from '../../src/analysis/leaders.js';
-import { buildModel } from '../../src/graph/model.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
-import { seedModel } from '../support/seeds.js';
+import { DEFAULT_LEADER_WEIGHTS, rankLeaders } from '../../../src/analysis/leaders/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
+import { seedModel } from '../../support/seeds.js';
 
 
 /*

@@ -1,0 +1,1 @@
+export { DEFAULT_PRESENT_STATUSES, DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './statuses.js';
