@@ -135,29 +135,19 @@ export type {
   ClusterScore,
   CompareClustersOptions,
 } from './analysis/cluster.js';
-export {
-  averageClustering,
-  clusteringCoefficients,
-  density,
-  ellisonGlaeser,
-  herfindahl,
-  locationQuotient,
-  louvainCommunities,
-  modularity,
-  simpleGraph,
-  transitivity,
-  triangleCounts,
-  weaklyConnectedComponents,
-} from './analysis/network-metrics.js';
-export type {
-  ConnectedComponents,
-  EllisonGlaeserInput,
-  EllisonGlaeserResult,
-  LouvainCommunitiesOptions,
-  LouvainResult,
-  ModularityOptions,
-  SimpleGraph,
-} from './analysis/network-metrics.js';
+export { averageClustering, clusteringCoefficients, transitivity } from './graph/algorithms/clustering.js';
+export { weaklyConnectedComponents } from './graph/algorithms/components.js';
+export type { ConnectedComponents } from './graph/algorithms/components.js';
+export { density } from './graph/algorithms/density.js';
+export { louvainCommunities } from './graph/algorithms/louvain.js';
+export type { LouvainCommunitiesOptions, LouvainResult } from './graph/algorithms/louvain.js';
+export { modularity } from './graph/algorithms/modularity.js';
+export type { ModularityOptions } from './graph/algorithms/modularity.js';
+export { simpleGraph } from './graph/algorithms/simple-graph.js';
+export type { SimpleGraph } from './graph/algorithms/simple-graph.js';
+export { triangleCounts } from './graph/algorithms/triangles.js';
+export { ellisonGlaeser, herfindahl, locationQuotient } from './analysis/cluster/statistics.js';
+export type { EllisonGlaeserInput, EllisonGlaeserResult } from './analysis/cluster/statistics.js';
 export {
   hypotheticalExtraction,
   invertMatrix,

@@ -78,18 +78,13 @@ import {
 } from '../model/vocabulary.js';
 import { resolveScope, type Reason } from './common.js';
 import { markChainRoleMembers, roleCodesInChain } from './gaps.js';
-import {
-  averageClustering,
-  density,
-  ellisonGlaeser,
-  herfindahl,
-  locationQuotient,
-  louvainCommunitiesIn,
-  simpleGraphIn,
-  transitivity,
-  triangleCountsIn,
-  weaklyConnectedComponentsIn,
-} from './network-metrics.js';
+import { averageClustering, transitivity } from '../graph/algorithms/clustering.js';
+import { weaklyConnectedComponentsIn } from '../graph/algorithms/components.js';
+import { density } from '../graph/algorithms/density.js';
+import { louvainCommunitiesIn } from '../graph/algorithms/louvain.js';
+import { simpleGraphIn } from '../graph/algorithms/simple-graph.js';
+import { triangleCountsIn } from '../graph/algorithms/triangles.js';
+import { ellisonGlaeser, herfindahl, locationQuotient } from './cluster/statistics.js';
 
 /**
  * The components of a cluster score, in report order.
