@@ -29,7 +29,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.js';
+import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster/index.js';
 import { findGaps } from '../src/analysis/gaps.js';
 import { rankLeaders } from '../src/analysis/leaders.js';
 import { suggestMatches } from '../src/analysis/matches.js';

@@ -122,7 +122,7 @@ export {
   DEFAULT_COMMUNITY_LIMIT,
   DEFAULT_LEADER_ROLES,
   scoreCluster,
-} from './analysis/cluster.js';
+} from './analysis/cluster/index.js';
 export type {
   ClusterComponent,
   ClusterComponentComparison,
@@ -134,7 +134,7 @@ export type {
   ClusterRaw,
   ClusterScore,
   CompareClustersOptions,
-} from './analysis/cluster.js';
+} from './analysis/cluster/index.js';
 export { averageClustering, clusteringCoefficients, transitivity } from './graph/algorithms/clustering.js';
 export { weaklyConnectedComponents } from './graph/algorithms/components.js';
 export type { ConnectedComponents } from './graph/algorithms/components.js';

@@ -32,7 +32,7 @@ import { formatShare, round } from '../internal/format.js';
 import { ChainError, DatasetError, type Locale } from '../model/issues.js';
 import { safeParseDataset } from '../model/parse.js';
 import type { ChainTemplate, Enterprise, Project, SegmentRef, SupplyLink } from '../model/schema.js';
-import { scoreCluster, type ClusterComponentId, type ClusterOptions } from './cluster.js';
+import { scoreCluster, type ClusterComponentId, type ClusterOptions } from './cluster/index.js';
 import { resolveScope, type Reason } from './common.js';
 import { findGaps, type GapCode, type GapOptions, type GapsResult } from './gaps.js';
 import { estimateOutput, type Band, type OutputAssumptionOptions } from './output.js';

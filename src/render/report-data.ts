@@ -9,7 +9,7 @@
  * from the data. For the region: estimateOutput over all its firms, auditing the region-wide
  * targets. An analysis the data cannot support is kept as `{ available: false, reason }`.
  */
-import { scoreCluster, type ClusterScore } from '../analysis/cluster.js';
+import { scoreCluster, type ClusterScore } from '../analysis/cluster/index.js';
 import { resolveScope, type Reason } from '../analysis/common.js';
 import { findGaps, type GapsResult } from '../analysis/gaps.js';
 import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';

@@ -8,7 +8,7 @@
  * compute is shown as "无数据 / not available" with its reason, never as 0. Headings carry both
  * languages, the locale's first; reasons are shown in the locale.
  */
-import type { ClusterScore } from '../analysis/cluster.js';
+import type { ClusterScore } from '../analysis/cluster/index.js';
 import type { Reason } from '../analysis/common.js';
 import type { LeaderRanking } from '../analysis/leaders.js';
 import type { MatchResult } from '../analysis/matches.js';

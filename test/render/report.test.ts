@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreCluster } from '../../src/analysis/cluster.js';
+import { scoreCluster } from '../../src/analysis/cluster/index.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { rankLeaders } from '../../src/analysis/leaders.js';
 import { suggestMatches } from '../../src/analysis/matches.js';
