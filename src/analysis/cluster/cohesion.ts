@@ -19,6 +19,13 @@ export interface CohesionResult {
   network: ClusterNetwork;
 }
 
+/**
+ * The cohesion of the local network (largest component, density against a tree, clustering)
+ * and the network the result reports.
+ *
+ * @example
+ * const { component, network } = cohesion(ctx);
+ */
 export function cohesion(ctx: Context): CohesionResult {
   const n = ctx.nodes.length;
   const { from, to, value: values } = ctx.localLinks;

@@ -5,6 +5,12 @@
 import type { ComponentPart, ClusterRaw } from './types.js';
 import { pct, unavailable, type Context } from './context.js';
 
+/**
+ * The share of the chain's segments (weighted by value share where given) with a local firm.
+ *
+ * @example
+ * completeness(ctx).value; // e.g. 0.75
+ */
 export function completeness(ctx: Context): ComponentPart {
   const { model, segStart, segEnd } = ctx;
   const chain = model.chains[ctx.c]!;

@@ -18,48 +18,19 @@ function childPosition(model: ChainModel, parent: number, child: number): number
   return -1;
 }
 
+/**
+ * The spread of the chain's local output over firms, and its concentration across areas (see index.ts).
+ *
+ * @example
+ * concentration(ctx, specialisation(ctx)).raw.hhi;
+ */
 export function concentration(ctx: Context, spec: Specialisation): ComponentPart {
   const { model } = ctx;
-  const { enterprises, regions } = model.index;
+  const { enterprises } = model.index;
   const known = ctx.nodes.filter((e) => !Number.isNaN(enterprises.output[e]!));
   const sizes = known.map((e) => enterprises.output[e]!);
   const total = sizes.reduce((a, b) => a + b, 0);
-  // Ellison–Glaeser γ across the areas (children, and the region itself) of the output reference
-  let gamma: ReturnType<typeof ellisonGlaeser> = null;
-  let areas = 0;
-  if (spec.measure === 'output' && spec.reference >= 0) {
-    const a = spec.reference;
-    // area of each region of the reference subtree (the reference itself: 0, its k-th child: k),
-    // looked up by Euler entry position, which the region order keeps per firm
-    const areaCount = 1 + regions.children.offsets[a + 1]! - regions.children.offsets[a]!;
-    const areaAtEnter = ctx.scratch.int32(regions.leave[a]! + 1, -1);
-    for (let p = 0; p < regions.ids.length; p++) {
-      if (!regionWithinIdx(model, p, a)) continue;
-      let region = p;
-      while (region !== a && regions.parent[region] !== a) region = regions.parent[region]!;
-      areaAtEnter[regions.enter[p]!] = region === a ? 0 : 1 + childPosition(model, a, region);
-    }
-    const industry = new Array<number>(areaCount).fill(0);
-    const all = new Array<number>(areaCount).fill(0);
-    const plants: number[] = [];
-    const output = regionOrderColumns(model).output;
-    const { regionOrderKeys } = enterprises;
-    const flags = ctx.regionOrderFlags;
-    const [lo, hi] = regionRangeIdx(model, a);
-    for (let i = lo; i < hi; i++) {
-      const x = output[i]!;
-      const f = flags[i]!;
-      if (!(f & COUNTED) || Number.isNaN(x)) continue;
-      const area = areaAtEnter[regionOrderKeys[i]!]!;
-      all[area]! += x;
-      if (f & MEMBER) {
-        industry[area]! += x;
-        plants.push(x);
-      }
-    }
-    areas = all.filter((x) => x > 0).length;
-    if (areas >= 2) gamma = ellisonGlaeser({ industryByArea: industry, totalByArea: all, plantSizes: plants });
-  }
+  const { gamma, areas } = ellisonGlaeserAcrossAreas(ctx, spec);
   const hhi = known.length >= 2 ? herfindahl(sizes) : null;
   const raw: ClusterRaw = {
     firms: ctx.nodes.length,
@@ -103,4 +74,50 @@ export function concentration(ctx: Context, spec: Specialisation): ComponentPart
       en: `${known.length} of ${ctx.nodes.length} local firms have a known output, ${round(total)} 亿元 in all: HHI = ${round(hhi, 3)} (as ${round(1 / hhi, 1)} equal firms), diversity ${pct(value)}; ${gammaText.en}.`,
     },
   };
+}
+
+/**
+ * Ellison–Glaeser γ of the chain across the areas of the output reference region (its children,
+ * and the reference itself for firms located there directly), from one scan of its region range;
+ * null unless at least two areas have activity.
+ */
+function ellisonGlaeserAcrossAreas(ctx: Context, spec: Specialisation) {
+  const { model } = ctx;
+  const { enterprises, regions } = model.index;
+  let gamma: ReturnType<typeof ellisonGlaeser> = null;
+  let areas = 0;
+  if (spec.measure === 'output' && spec.reference >= 0) {
+    const a = spec.reference;
+    // area of each region of the reference subtree (the reference itself: 0, its k-th child: k),
+    // looked up by Euler entry position, which the region order keeps per firm
+    const areaCount = 1 + regions.children.offsets[a + 1]! - regions.children.offsets[a]!;
+    const areaAtEnter = ctx.scratch.int32(regions.leave[a]! + 1, -1);
+    for (let p = 0; p < regions.ids.length; p++) {
+      if (!regionWithinIdx(model, p, a)) continue;
+      let region = p;
+      while (region !== a && regions.parent[region] !== a) region = regions.parent[region]!;
+      areaAtEnter[regions.enter[p]!] = region === a ? 0 : 1 + childPosition(model, a, region);
+    }
+    const industry = new Array<number>(areaCount).fill(0);
+    const all = new Array<number>(areaCount).fill(0);
+    const plants: number[] = [];
+    const output = regionOrderColumns(model).output;
+    const { regionOrderKeys } = enterprises;
+    const flags = ctx.regionOrderFlags;
+    const [lo, hi] = regionRangeIdx(model, a);
+    for (let i = lo; i < hi; i++) {
+      const x = output[i]!;
+      const f = flags[i]!;
+      if (!(f & COUNTED) || Number.isNaN(x)) continue;
+      const area = areaAtEnter[regionOrderKeys[i]!]!;
+      all[area]! += x;
+      if (f & MEMBER) {
+        industry[area]! += x;
+        plants.push(x);
+      }
+    }
+    areas = all.filter((x) => x > 0).length;
+    if (areas >= 2) gamma = ellisonGlaeser({ industryByArea: industry, totalByArea: all, plantSizes: plants });
+  }
+  return { gamma, areas };
 }

@@ -66,6 +66,12 @@ export interface Context {
   communityLimit: number;
 }
 
+/**
+ * A component the data cannot support: no value, with the reason and the numbers found.
+ *
+ * @example
+ * return unavailable({ zh: '该产业链没有环节。', en: 'The chain has no segments.' });
+ */
 export function unavailable(reason: Reason, raw: ClusterRaw = {}, ids: Record<string, string[]> = {}): ComponentPart {
   return { available: false, value: null, raw, basis: null, reason, ids };
 }
@@ -93,19 +99,49 @@ function chainMembers(model: ChainModel, c: number, segStart: number, segEnd: nu
   return member;
 }
 
-/** The role of a firm in the chain: its `chainRoles` entry for the chain, else its `role`. */
+/**
+ * The role of a firm in the chain: its `chainRoles` entry for the chain, else its `role`.
+ *
+ * @example
+ * roleInChain(ctx, e) === 'leading';
+ */
 export function roleInChain(ctx: Context, e: number): Role | undefined {
   return ROLES[ctx.role[e]!];
 }
 
+/**
+ * Whether a firm's role in the chain is one of the roles counted as 链主.
+ *
+ * @example
+ * ctx.nodes.filter((e) => isLeader(ctx, e));
+ */
 export function isLeader(ctx: Context, e: number): boolean {
   const code = ctx.role[e]!;
   return code < ROLES.length && ctx.leaderRoleOk[code] === 1;
 }
 
+/**
+ * Enterprise ids of enterprise indices, in the order given.
+ *
+ * @example
+ * idsOf(ctx, ctx.nodes); // ['jiuding-blade', ...]
+ */
 export const idsOf = (ctx: Context, es: Iterable<number>) => [...es].map((e) => ctx.model.index.enterprises.ids[e]!);
+/**
+ * A share as the reasons print it.
+ *
+ * @example
+ * pct(0.423); // '42.3%'
+ */
 export const pct = (x: number) => formatShare(x);
 
+/**
+ * The context of a score: the scope and options resolved, the chain's local firms and their
+ * links, role codes and region-order flags; its typed arrays come from `scratch`.
+ *
+ * @example
+ * const ctx = buildContext(model, { chain: 'wind', region: 'jiuquan' }, scratch);
+ */
 export function buildContext(
   model: ChainModel,
   options: ClusterOptions,

@@ -51,7 +51,12 @@ export const DEFAULT_COMMUNITY_LIMIT = 50_000;
  */
 export const DEFAULT_LEADER_ROLES: readonly Role[] = ['leader'];
 
-/** Each component's name, in Chinese and English. */
+/**
+ * Each component's name, in Chinese and English.
+ *
+ * @example
+ * LABELS.localSupply.zh; // '本地配套率'
+ */
 export const LABELS: Record<ClusterComponentId, Reason> = {
   completeness: { zh: '链条完整度', en: 'chain completeness' },
   localSupply: { zh: '本地配套率', en: 'local supply rate' },
@@ -61,7 +66,12 @@ export const LABELS: Record<ClusterComponentId, Reason> = {
   concentration: { zh: '配套企业分布均衡度（1 − HHI）', en: 'supply-base diversity (1 − HHI)' },
 };
 
-/** Each component's formula, as the result states it. */
+/**
+ * Each component's formula, as the result states it.
+ *
+ * @example
+ * FORMULAS.concentration; // '1 − HHI, ...'
+ */
 export const FORMULAS: Record<ClusterComponentId, string> = {
   completeness:
     'Σ_{s present} w_s / Σ_s w_s; w_s = valueShare of segment s (segments without one left out), or 1 for every segment when none has one; s is present when a local firm operates in it',

@@ -72,16 +72,15 @@ import { cohesion } from './cohesion.js';
 import { completeness } from './completeness.js';
 import { concentration } from './concentration.js';
 import { buildContext } from './context.js';
-import { FORMULAS, LABELS } from './defaults.js';
+import { LABELS } from './defaults.js';
 import { leaderAnchoring } from './leader-anchoring.js';
 import { localSupply } from './local-supply.js';
 import { assumptions, basisNotes, countNotes } from './notes.js';
 import { specialisation } from './specialisation.js';
-import { resolveWeights } from './total.js';
+import { describeComponents, resolveWeights, totalReason, weightedTotal } from './total.js';
 import {
   CLUSTER_COMPONENTS,
   type ClusterComparison,
-  type ClusterComponent,
   type ClusterComponentId,
   type ClusterOptions,
   type ClusterScore,
@@ -139,56 +138,11 @@ function score(model: ChainModel, options: ClusterOptions, weights: Record<Clust
     specialisation: spec.component,
     concentration: concentration(ctx, spec),
   };
-  let weightSum = 0;
-  for (const id of CLUSTER_COMPONENTS) if (parts[id].available) weightSum += weights[id];
-  const weightsUsed = {} as Record<ClusterComponentId, number>;
-  let total: number | null = null;
-  if (weightSum > 0) {
-    total = 0;
-    for (const id of CLUSTER_COMPONENTS) {
-      weightsUsed[id] = parts[id].available ? weights[id] / weightSum : 0;
-      if (parts[id].available) total += weightsUsed[id] * parts[id].value!;
-    }
-    total = Math.min(100, Math.max(0, total * 100));
-  } else for (const id of CLUSTER_COMPONENTS) weightsUsed[id] = 0;
-  const components: ClusterComponent[] = CLUSTER_COMPONENTS.map((id) => ({
-    id,
-    label: LABELS[id],
-    available: parts[id].available,
-    value: parts[id].value,
-    raw: parts[id].raw,
-    basis: parts[id].basis,
-    formula: FORMULAS[id],
-    weight: weights[id],
-    weightUsed: weightsUsed[id],
-    reason: parts[id].reason,
-    ids: parts[id].ids,
-  }));
-  const region = model.index.regions.ids[ctx.r]!;
-  const regionName = model.dataset.regions[ctx.r]!.name;
-  const chainName = model.chains[ctx.c]!.name;
-  const available = components.filter((c) => c.available);
-  const missing = components.filter((c) => !c.available);
-  let reason: Reason;
-  if (total === null)
-    reason =
-      available.length === 0
-        ? {
-            zh: `数据不足以计算${regionName}${chainName}产业集群得分：六项指标均无法计算。`,
-            en: `The data supports none of the six components, so ${chainName} (${ctx.chain}) in ${regionName} (${region}) gets no cluster score.`,
-          }
-        : {
-            zh: '可计算指标的权重之和为 0，无法得出总分。',
-            en: 'The weights of the available components sum to 0, so there is no total.',
-          };
-  else
-    reason = {
-      zh: `${regionName}${chainName}产业集群得分 ${round(total, 1)}（满分 100），依据 ${available.length} 项指标（${available.map((c) => c.label.zh).join('、')}）按权重重新归一${missing.length > 0 ? `；${missing.map((c) => c.label.zh).join('、')}因数据不足未计入` : ''}。`,
-      en: `${chainName} (${ctx.chain}) in ${regionName} (${region}) scores ${round(total, 1)} of 100 on ${available.length} component(s) (${available.map((c) => c.label.en).join(', ')}), weights renormalised over them${missing.length > 0 ? `; ${missing.map((c) => c.label.en).join(', ')} left out for lack of data` : ''}.`,
-    };
+  const { total, weightsUsed } = weightedTotal(parts, weights);
+  const components = describeComponents(parts, weights, weightsUsed);
   return {
     chain: ctx.chain,
-    region,
+    region: model.index.regions.ids[ctx.r]!,
     total,
     components,
     weightsUsed,
@@ -204,7 +158,7 @@ function score(model: ChainModel, options: ClusterOptions, weights: Record<Clust
     },
     notes: [...basisNotes(components), ...countNotes(ctx)],
     assumptions: assumptions(ctx),
-    reason,
+    reason: totalReason(model, ctx, total, components),
   };
 }
 

@@ -9,43 +9,18 @@ import { idsOf, isLeader, pct, roleInChain, unavailable, type Context } from './
 
 const ROLE_ZH: Record<Role, string> = { leader: '链主', leading: '龙头企业', core: '链核企业', supporting: '配套企业', other: '其他企业' };
 
+/**
+ * How much of the local network and output the 链主 anchor (see index.ts).
+ *
+ * @example
+ * leaderAnchoring(ctx).raw.linkShare;
+ */
 export function leaderAnchoring(ctx: Context): ComponentPart {
   const { model } = ctx;
   const { enterprises } = model.index;
   const leaders = ctx.nodes.filter((e) => isLeader(ctx, e));
-  if (leaders.length === 0) {
-    const roles = ROLES.filter((_, i) => ctx.leaderRoleOk[i] === 1);
-    const leading = ctx.nodes.filter((e) => roleInChain(ctx, e) === 'leading').length;
-    const hint =
-      leading > 0 && !roles.includes('leading')
-        ? {
-            zh: `另有 ${leading} 家龙头企业，如视其为链主，可设 leaderRoles: ['leader', 'leading']`,
-            en: `; ${leading} local firm(s) are leading firms (龙头), counted with leaderRoles: ['leader', 'leading']`,
-          }
-        : { zh: '', en: '' };
-    return unavailable(
-      {
-        zh: `本地企业中没有该产业链的${roles.map((x) => ROLE_ZH[x]).join('、')}${hint.zh ? `；${hint.zh}` : ''}。`,
-        en: `No local firm is a chain leader of the chain (roles: ${roles.join(', ')})${hint.en}.`,
-      },
-      { leaders: 0, leadingFirms: leading, firms: ctx.nodes.length },
-    );
-  }
-  const leaderMask = ctx.scratch.uint8(enterprises.ids.length);
-  for (const e of leaders) leaderMask[e] = 1;
-  const anchored = ctx.scratch.uint8(enterprises.ids.length);
-  let touching = 0;
-  const localLinks = ctx.localLinks.from.length;
-  for (let i = 0; i < localLinks; i++) {
-    const a = ctx.nodes[ctx.localLinks.from[i]!]!;
-    const b = ctx.nodes[ctx.localLinks.to[i]!]!;
-    if (leaderMask[a] || leaderMask[b]) {
-      touching++;
-      anchored[a] = 1;
-      anchored[b] = 1;
-    }
-  }
-  for (const e of leaders) anchored[e] = 1;
+  if (leaders.length === 0) return noLocalLeader(ctx);
+  const { leaderMask, anchored, touching } = anchoredByLeaders(ctx, leaders);
   let outputAll = 0;
   let outputAnchored = 0;
   let withOutput = 0;
@@ -109,4 +84,45 @@ export function leaderAnchoring(ctx: Context): ComponentPart {
     ids,
     reason: { zh: `${zh.join('；')}，链主带动 ${pct(value)}。`, en: `${en.join('; ')}: leader anchoring ${pct(value)}.` },
   };
+}
+
+/** The local links touching a 链主, and the firms they anchor: the 链主 and their direct local partners. */
+function anchoredByLeaders(ctx: Context, leaders: readonly number[]) {
+  const n = ctx.model.index.enterprises.ids.length;
+  const leaderMask = ctx.scratch.uint8(n);
+  for (const e of leaders) leaderMask[e] = 1;
+  const anchored = ctx.scratch.uint8(n);
+  let touching = 0;
+  const localLinks = ctx.localLinks.from.length;
+  for (let i = 0; i < localLinks; i++) {
+    const a = ctx.nodes[ctx.localLinks.from[i]!]!;
+    const b = ctx.nodes[ctx.localLinks.to[i]!]!;
+    if (leaderMask[a] || leaderMask[b]) {
+      touching++;
+      anchored[a] = 1;
+      anchored[b] = 1;
+    }
+  }
+  for (const e of leaders) anchored[e] = 1;
+  return { leaderMask, anchored, touching };
+}
+
+/** Why there is no anchoring to measure: no local firm of the chain has a 链主 role (a hint when 龙头 firms are present). */
+function noLocalLeader(ctx: Context): ComponentPart {
+  const roles = ROLES.filter((_, i) => ctx.leaderRoleOk[i] === 1);
+  const leading = ctx.nodes.filter((e) => roleInChain(ctx, e) === 'leading').length;
+  const hint =
+    leading > 0 && !roles.includes('leading')
+      ? {
+          zh: `另有 ${leading} 家龙头企业，如视其为链主，可设 leaderRoles: ['leader', 'leading']`,
+          en: `; ${leading} local firm(s) are leading firms (龙头), counted with leaderRoles: ['leader', 'leading']`,
+        }
+      : { zh: '', en: '' };
+  return unavailable(
+    {
+      zh: `本地企业中没有该产业链的${roles.map((x) => ROLE_ZH[x]).join('、')}${hint.zh ? `；${hint.zh}` : ''}。`,
+      en: `No local firm is a chain leader of the chain (roles: ${roles.join(', ')})${hint.en}.`,
+    },
+    { leaders: 0, leadingFirms: leading, firms: ctx.nodes.length },
+  );
 }

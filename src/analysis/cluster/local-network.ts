@@ -13,6 +13,9 @@ import type { Scratch } from '../../internal/scratch.js';
  * as walks over the nodes' CSR rows would list them (the CSR keeps input order), without their
  * random access. In a function of its own so that V8 optimises the loops on their own. Every
  * array comes from `s`.
+ *
+ * @example
+ * const { inputLinks, localLinks } = gatherLinks(model, nodes, segStart, segEnd, linkOk, scratch);
  */
 export function gatherLinks(
   model: ChainModel,

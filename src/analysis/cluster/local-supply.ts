@@ -7,6 +7,12 @@ import type { Reason } from '../common.js';
 import type { ComponentPart, ClusterRaw } from './types.js';
 import { idsOf, pct, unavailable, type Context } from './context.js';
 
+/**
+ * The share of the local firms' inputs bought from suppliers in the region (by value, else by count).
+ *
+ * @example
+ * localSupply(ctx).basis; // 'value' or 'count'
+ */
 export function localSupply(ctx: Context): ComponentPart {
   const { supplier: suppliers, value: values } = ctx.inputLinks;
   let inputs = 0;

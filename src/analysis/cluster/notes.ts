@@ -7,7 +7,12 @@ import type { Reason } from '../common.js';
 import type { ClusterComponent, ClusterComponentId } from './types.js';
 import type { Context } from './context.js';
 
-/** Which basis each component used (value shares, link values or counts, the quotient's measure, coverage). */
+/**
+ * Which basis each component used (value shares, link values or counts, the quotient's measure, coverage).
+ *
+ * @example
+ * basisNotes(score.components);
+ */
 export function basisNotes(components: ClusterComponent[]): Reason[] {
   const notes: Reason[] = [];
   const get = (id: ClusterComponentId) => components.find((c) => c.id === id)!;
@@ -51,6 +56,9 @@ export function basisNotes(components: ClusterComponent[]): Reason[] {
 /**
  * Compares the number of local firms recorded with `enterprise-count` indicators of the chain
  * in the region: documents often name a few firms of many.
+ *
+ * @example
+ * countNotes(ctx); // [] when no enterprise-count indicator exceeds the firms listed
  */
 export function countNotes(ctx: Context): Reason[] {
   const region = ctx.model.index.regions.ids[ctx.r]!;
@@ -67,6 +75,12 @@ export function countNotes(ctx: Context): Reason[] {
   return notes;
 }
 
+/**
+ * What the score assumes: which firms and links count, and how unknown amounts are treated.
+ *
+ * @example
+ * assumptions(ctx).length; // 3
+ */
 export function assumptions(ctx: Context & { statuses: EnterpriseStatus[]; linkStatuses: LinkStatus[] }): Reason[] {
   return [
     {

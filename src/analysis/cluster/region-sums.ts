@@ -8,8 +8,19 @@ import { regionRangeIdx } from '../../graph/queries.js';
 import type { Scratch } from '../../internal/scratch.js';
 import type { Context } from './context.js';
 
-/** Bits of {@link Context.regionOrderFlags}. */
+/**
+ * Bit of {@link Context.regionOrderFlags}: the firm has a counted status.
+ *
+ * @example
+ * if (flags[i]! & COUNTED) total += amount;
+ */
 export const COUNTED = 1;
+/**
+ * Bit of {@link Context.regionOrderFlags}: the firm is a member of the chain.
+ *
+ * @example
+ * if (flags[i]! & MEMBER) chain += amount;
+ */
 export const MEMBER = 2;
 
 /** The amount a quotient is taken of. */
@@ -22,7 +33,12 @@ export interface Sums {
   firms: number;
 }
 
-/** Sums of a measure over firms with a counted status and a known amount, in a region subtree. */
+/**
+ * Sums of a measure over firms with a counted status and a known amount, in a region subtree.
+ *
+ * @example
+ * const { chain, total } = sums(ctx, ctx.r, 'output');
+ */
 export function sums(ctx: Context, region: number, measure: Measure): Sums {
   // a sequential scan of the region's range of the region order (the same firms in the same order
   // as a walk over enterprisesInRegionIdx)
@@ -49,7 +65,12 @@ export interface RegionOrderColumns {
 }
 const regionOrderCache = new WeakMap<ChainModel, RegionOrderColumns>();
 
-/** The {@link RegionOrderColumns} of a model, computed on first use and cached (the model is immutable). */
+/**
+ * The {@link RegionOrderColumns} of a model, computed on first use and cached (the model is immutable).
+ *
+ * @example
+ * regionOrderColumns(model).output[i]; // output of byRegionOrder[i]
+ */
 export function regionOrderColumns(model: ChainModel): RegionOrderColumns {
   let columns = regionOrderCache.get(model);
   if (columns) return columns;
@@ -64,7 +85,12 @@ export function regionOrderColumns(model: ChainModel): RegionOrderColumns {
   return columns;
 }
 
-/** {@link Context.regionOrderFlags}: COUNTED and MEMBER bits per position of the region order. */
+/**
+ * {@link Context.regionOrderFlags}: COUNTED and MEMBER bits per position of the region order.
+ *
+ * @example
+ * const flags = regionOrderFlagsOf(model, statusOk, member, scratch);
+ */
 export function regionOrderFlagsOf(model: ChainModel, statusOk: Uint8Array, member: Uint8Array, s: Scratch): Uint8Array {
   const { byRegionOrder, status } = model.index.enterprises;
   const flags = s.uint8(byRegionOrder.length);
