@@ -32,7 +32,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster/index.js';
 import { findGaps } from '../src/analysis/gaps.js';
 import { rankLeaders } from '../src/analysis/leaders.js';
-import { suggestMatches } from '../src/analysis/matches.js';
+import { suggestMatches } from '../src/analysis/matches/index.js';
 import { estimateOutput } from '../src/analysis/output.js';
 import { recommendRecruits } from '../src/analysis/recruits.js';
 import { simulateDisruption } from '../src/analysis/resilience.js';

@@ -247,7 +247,7 @@ export type {
   LeaderOptions,
   LeaderRanking,
 } from './analysis/leaders.js';
-export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches.js';
+export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches/index.js';
 export type {
   MatchBasis,
   MatchComponent,
@@ -256,7 +256,7 @@ export type {
   MatchResult,
   MatchSegment,
   MatchSuggestion,
-} from './analysis/matches.js';
+} from './analysis/matches/index.js';
 export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience.js';
 export type {
   DisruptionEntry,

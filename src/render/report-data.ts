@@ -13,7 +13,7 @@ import { scoreCluster, type ClusterScore } from '../analysis/cluster/index.js';
 import { resolveScope, type Reason } from '../analysis/common.js';
 import { findGaps, type GapsResult } from '../analysis/gaps.js';
 import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
-import { suggestMatches, type MatchResult } from '../analysis/matches.js';
+import { suggestMatches, type MatchResult } from '../analysis/matches/index.js';
 import { estimateOutput, type OutputEstimate } from '../analysis/output.js';
 import { recommendRecruits, type RecruitsResult } from '../analysis/recruits.js';
 import { singlePointsOfFailure, type SinglePointResult } from '../analysis/resilience.js';

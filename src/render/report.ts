@@ -11,7 +11,7 @@
 import type { ClusterScore } from '../analysis/cluster/index.js';
 import type { Reason } from '../analysis/common.js';
 import type { LeaderRanking } from '../analysis/leaders.js';
-import type { MatchResult } from '../analysis/matches.js';
+import type { MatchResult } from '../analysis/matches/index.js';
 import { OUTPUT_KINDS, type OutputEstimate } from '../analysis/output.js';
 import type { RecruitsResult } from '../analysis/recruits.js';
 import type { ChainModel } from '../graph/model.js';
