@@ -10,7 +10,12 @@ import { modelTables } from './model-tables.js';
 import type { Streams } from './supplier-order.js';
 import { buyerTable, eligibleCounts, indicesOf, operatesIn, type Tables } from './tables.js';
 
-/** Signatures of eligible suppliers: per firm (-1 if none), how many firms each, and per segment the signatures containing it. */
+/**
+ * Signatures of eligible suppliers: per firm (-1 if none), how many firms each, and per segment the signatures containing it.
+ *
+ * @example
+ * const signatures = supplierSignatures(s, t, seqOf, sigOfSeq, sigSegments);
+ */
 export function supplierSignatures(s: Scratch, t: Tables, seqOf: Int32Array, sigOfSeq: Int32Array, sigSegments: Streams) {
   const { ne, ns, segOffsets, supplierOk } = t;
   const nSig = sigSegments.offsets.length - 1;
@@ -33,7 +38,12 @@ export function supplierSignatures(s: Scratch, t: Tables, seqOf: Int32Array, sig
   return { sigOf, count, bySegment: { offsets, items } };
 }
 
-/** Buyers grouped by key = 2 · sequence + eligible as a supplier (a key fixes the buyer's vias). */
+/**
+ * Buyers grouped by key = 2 · sequence + eligible as a supplier (a key fixes the buyer's vias).
+ *
+ * @example
+ * const groups = buyerGroups(s, t, isBuyer, seqOf, nKeys);
+ */
 export function buyerGroups(s: Scratch, t: Tables, isBuyer: Uint8Array, seqOf: Int32Array, nKeys: number) {
   const { ne, supplierOk } = t;
   const start = s.int32(nKeys + 1);
@@ -67,6 +77,9 @@ export interface Vias {
  * its equivalents, the flows into them, their source and its equivalents; kept when the
  * supplier's or buyer's segment is in the chain and the source segment has an eligible
  * supplier other than the buyer.
+ *
+ * @example
+ * const vias = keyVias(s, t, flows.in, groups.start, seqFirm, eligibleIn, segments.chain, chain);
  */
 export function keyVias(
   scratch: Scratch,
@@ -128,6 +141,9 @@ export function keyVias(
 /**
  * Pass 1: distinct candidate pairs per buyer, exactly, from the signatures: the eligible
  * suppliers of the key's via segments, less the buyer itself and the suppliers it is linked with.
+ *
+ * @example
+ * const { candidates, isCandidate } = countCandidates(s, t, groups, vias, sigOfSeq, signatures);
  */
 export function countCandidates(
   s: Scratch,

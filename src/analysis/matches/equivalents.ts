@@ -14,6 +14,13 @@ export interface Equivalents {
   labels: string[];
 }
 
+/**
+ * Per segment, the segments of other chains that are the same product, each with the label
+ * the match rests on (ascending by segment).
+ *
+ * @example
+ * const { offsets, items, labels } = segmentEquivalents(model);
+ */
 export function segmentEquivalents(model: ChainModel): Equivalents {
   const { segments } = model.index;
   const ns = segments.keys.length;

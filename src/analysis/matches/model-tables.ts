@@ -10,6 +10,9 @@ import { segmentEquivalents, type Equivalents } from './equivalents.js';
  * Each firm's segment list as a sequence id (equal lists, equal ids), a firm per sequence, and
  * per sequence its set of segments as a signature id (sorted, distinct) with the signatures'
  * segments.
+ *
+ * @example
+ * const { seqOf, seqFirm } = segmentSequences(offsets, items, ne, ns);
  */
 export function segmentSequences(offsets: Int32Array, items: Int32Array, ne: number, ns: number) {
   // a list of up to two segments as a number in base ns + 1 (digits segment + 1), a longer one as a string
@@ -81,6 +84,12 @@ export interface ModelTables {
 }
 const modelTablesCache = new WeakMap<ChainModel, ModelTables>();
 
+/**
+ * The {@link ModelTables} of a model, computed on first use and cached.
+ *
+ * @example
+ * const { equivalents, siteKey, zoneKey } = modelTables(model);
+ */
 export function modelTables(model: ChainModel): ModelTables {
   let cached = modelTablesCache.get(model);
   if (cached === undefined) {

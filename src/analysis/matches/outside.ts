@@ -7,7 +7,13 @@ import type { Scratch } from '../../internal/scratch.js';
 import type { Vias } from './candidates.js';
 import type { Tables } from './tables.js';
 
-/** Outside sourcing: distinct non-local suppliers of a buyer for a flow's input segment (or a segment of another chain matching it). */
+/**
+ * Outside sourcing: distinct non-local suppliers of a buyer for a flow's input segment (or a segment of another chain matching it).
+ *
+ * @example
+ * const outside = new OutsideSourcing(s, t, model.index.links.to);
+ * outside.count(buyer, flow); // outside suppliers of the flow's input
+ */
 export class OutsideSourcing {
   private readonly inputMark: Int32Array;
   private readonly seen: Int32Array;

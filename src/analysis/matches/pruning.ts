@@ -15,6 +15,9 @@ import { MaxQueue, TopPairs, type FoundPair } from './top-pairs.js';
  * when the buyer buys anything from outside), the largest capacity part in the via's segment
  * and the best co-location the buyer can have, summed in the score's order (rounding is
  * monotone, so the bound holds in floating point too); the largest over the vias.
+ *
+ * @example
+ * const bound = scoreBounds(s, t, candidateBuyers, keyOf, vias, scoring);
  */
 export function scoreBounds(s: Scratch, t: Tables, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias, sc: Scoring): Float64Array {
   const { siteKey, zoneKey } = t;

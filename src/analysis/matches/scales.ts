@@ -12,6 +12,9 @@ import type { MatchBasis } from './types.js';
 /**
  * The median; equal values keep their input order as in a stable sort by `a - b`, so that a
  * median of zeros has the sign that sort gives it.
+ *
+ * @example
+ * median(s, [3, 1, 2]); // 2
  */
 export function median(s: Scratch, values: readonly number[]): number {
   const sorted = s.float64(values.length);
@@ -37,13 +40,24 @@ export interface DemandModel {
   defaultCoefficient: number;
   defaultOutput: number;
 }
+/**
+ * The buyer's demand for a flow's input, a × x, with the defaults where unknown.
+ *
+ * @example
+ * demandOf(demand, buyer, flow);
+ */
 export function demandOf(d: DemandModel, b: number, f: number): number {
   const a = d.coefficient[f]!;
   const x = d.output[b]!;
   return (Number.isNaN(a) ? d.defaultCoefficient : a) * (Number.isNaN(x) ? d.defaultOutput : x);
 }
 
-/** The largest demand over the candidate buyers' vias. */
+/**
+ * The largest demand over the candidate buyers' vias.
+ *
+ * @example
+ * const maxDemand = largestDemand(demand, candidateBuyers, keyOf, vias);
+ */
 export function largestDemand(d: DemandModel, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias): number {
   let max = 0;
   for (let i = 0; i < buyers.length; i++) {
@@ -54,7 +68,12 @@ export function largestDemand(d: DemandModel, buyers: Int32Array, keyOf: (b: num
   return max;
 }
 
-/** Candidate suppliers: the eligible suppliers of the segments that feed the buyers considered, with their known outputs. */
+/**
+ * Candidate suppliers: the eligible suppliers of the segments that feed the buyers considered, with their known outputs.
+ *
+ * @example
+ * const { candidate, known } = supplierCandidates(s, t, segments.enterprises, supplierSide);
+ */
 export function supplierCandidates(s: Scratch, t: Tables, segmentFirms: Csr, supplierSide: Uint8Array) {
   const { supplierOk, output } = t;
   const candidate = s.uint8(t.ne);
@@ -71,14 +90,24 @@ export function supplierCandidates(s: Scratch, t: Tables, segmentFirms: Csr, sup
   return { candidate, known };
 }
 
-/** The largest capacity (output, or the default where unknown) of the candidate suppliers. */
+/**
+ * The largest capacity (output, or the default where unknown) of the candidate suppliers.
+ *
+ * @example
+ * const maxCapacity = largestCapacity(output, supplierCandidate, defaultCapacity);
+ */
 export function largestCapacity(output: Float64Array, candidate: Uint8Array, defaultCapacity: number): number {
   let max = 0;
   for (let e = 0; e < candidate.length; e++) if (candidate[e]) max = Math.max(max, Number.isNaN(output[e]!) ? defaultCapacity : output[e]!);
   return max;
 }
 
-/** Per candidate supplier, weight × its capacity score (capacity over the largest): its part of a score. */
+/**
+ * Per candidate supplier, weight × its capacity score (capacity over the largest): its part of a score.
+ *
+ * @example
+ * const capacityPart = capacityParts(s, output, suppliers, defaultCapacity, maxCapacity, used.capacity);
+ */
 export function capacityParts(s: Scratch, output: Float64Array, suppliers: Int32Array, defaultCapacity: number, maxCapacity: number, weight: number): Float64Array {
   const out = s.float64(output.length);
   for (let i = 0; i < suppliers.length; i++) {

@@ -26,7 +26,13 @@ export interface Scoring {
   limit: number;
 }
 
-/** Scratch arrays of pass 2 (per firm stamps) and the pairs kept. */
+/**
+ * Scratch arrays of pass 2 (per firm stamps) and the pairs kept.
+ *
+ * @example
+ * const search = new PairSearch(s, t, vias, scoring, kept, linkedStamp);
+ * search.buyer(b, keyOf(b));
+ */
 export class PairSearch {
   private readonly heads = new Int32Array(3);
   private readonly ends = new Int32Array(3);
@@ -97,7 +103,8 @@ export class PairSearch {
 
   /**
    * The pairs of one buyer: per via, the best suppliers from the streams (at most `limit`, and
-   * ties of the last), each pair's best via; offered to the pairs kept.
+   * ties of the last), each pair's best via; offered to the pairs kept. One function: the merge
+   * of the three streams is the hot loop of a call, and splitting it would cost speed.
    */
   buyer(b: number, key: number): void {
     const { t, vias, sc, heads, ends, headScore, lists, linkedStamp, bestStamp, bestScore, bestVia, taken, touched } = this;

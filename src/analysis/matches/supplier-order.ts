@@ -27,6 +27,12 @@ export interface Streams {
   items: Int32Array;
 }
 
+/**
+ * The site (or zone) groups of each segment's stream: sizes and keys, filled in stream order.
+ *
+ * @example
+ * const sites = groupLayout(s, stream, t.siteKey, t.ns, t.nr);
+ */
 export function groupLayout(s: Scratch, stream: Streams, keyOfFirm: Int32Array, ns: number, nr: number): Groups {
   const index = new Map<number, number>();
   const keys: number[] = [];
@@ -59,7 +65,12 @@ export function groupLayout(s: Scratch, stream: Streams, keyOfFirm: Int32Array, 
   return groups;
 }
 
-/** Fills the groups' items from the streams' current order. */
+/**
+ * Fills the groups' items from the streams' current order.
+ *
+ * @example
+ * fillGroups(s, sites, stream, t.siteKey);
+ */
 export function fillGroups(s: Scratch, groups: Groups, stream: Streams, keyOfFirm: Int32Array): void {
   const { start, items, key, segmentStart, scratch } = groups;
   // start[g] for each group g (start's last entry unused)
@@ -75,7 +86,12 @@ export function fillGroups(s: Scratch, groups: Groups, stream: Streams, keyOfFir
   }
 }
 
-/** Each feeding segment's candidate suppliers, in dataset order (reordered by score later). */
+/**
+ * Each feeding segment's candidate suppliers, in dataset order (reordered by score later).
+ *
+ * @example
+ * const stream = segmentStreams(s, t, candidate, supplierSide, eligibleIn);
+ */
 export function segmentStreams(s: Scratch, t: Tables, candidate: Uint8Array, supplierSide: Uint8Array, eligibleIn: Int32Array): Streams {
   const { ne, ns, segOffsets, segItems } = t;
   const offsets = s.int32(ns + 1);
@@ -91,7 +107,12 @@ export function segmentStreams(s: Scratch, t: Tables, candidate: Uint8Array, sup
   return { offsets, items };
 }
 
-/** Refills the streams in the order of `order` (each segment's members in that order). */
+/**
+ * Refills the streams in the order of `order` (each segment's members in that order).
+ *
+ * @example
+ * orderStreams(s, t, stream, byDecreasingValue(s, suppliers, capacityPart));
+ */
 export function orderStreams(s: Scratch, t: Tables, stream: Streams, order: Int32Array): void {
   const { segOffsets, segItems } = t;
   const cursor = s.copy(stream.offsets);
@@ -104,14 +125,31 @@ export function orderStreams(s: Scratch, t: Tables, stream: Streams, order: Int3
   }
 }
 
+/**
+ * The group of segment `sg` for a site or zone key, or -1.
+ *
+ * @example
+ * const site = groupOf(sites, t.nr, sg, t.siteKey[b]!);
+ */
 export function groupOf(groups: Groups, nr: number, sg: number, key: number): number {
   return key < 0 ? -1 : (groups.index.get(sg * (nr + 1) + key + 1) ?? -1);
 }
+/**
+ * The number of suppliers in a group (0 for -1).
+ *
+ * @example
+ * groupSize(sites, groupOf(sites, t.nr, sg, key));
+ */
 export function groupSize(groups: Groups, g: number): number {
   return g < 0 ? 0 : groups.start[g + 1]! - groups.start[g]!;
 }
 
-/** Whether some candidate buyer has an eligible supplier other than itself in a via segment at its site or in its zone. */
+/**
+ * Whether some candidate buyer has an eligible supplier other than itself in a via segment at its site or in its zone.
+ *
+ * @example
+ * const anyColocated = anyColocation(t, candidateBuyers, keyOf, vias, sites, zones);
+ */
 export function anyColocation(t: Tables, buyers: Int32Array, keyOf: (b: number) => number, vias: Vias, sites: Groups, zones: Groups): boolean {
   const { siteKey, zoneKey, supplierOk, nr } = t;
   for (let i = 0; i < buyers.length; i++) {
@@ -133,6 +171,9 @@ export function anyColocation(t: Tables, buyers: Int32Array, keyOf: (b: number) 
  * The indices (ascending) ordered by decreasing value, ties in index order — the order of a
  * sort by `value[y] − value[x] || x − y` for values that are not NaN — by ranking the distinct
  * values (a native numeric sort) and counting.
+ *
+ * @example
+ * byDecreasingValue(s, Int32Array.of(0, 1, 2), Float64Array.of(1, 3, 1)); // [1, 0, 2]
  */
 export function byDecreasingValue(s: Scratch, indices: Int32Array, value: Float64Array): Int32Array {
   const n = indices.length;

@@ -45,6 +45,13 @@ export interface Tables {
   equivalents: Equivalents;
 }
 
+/**
+ * The tables of a call: the model's arrays, the local firms, the eligible suppliers, the
+ * co-location keys and the counted link statuses.
+ *
+ * @example
+ * const t = makeTables(s, model, scope.regionIndex, allowed, counted, -1);
+ */
 export function makeTables(s: Scratch, model: ChainModel, r0: number, allowed: Uint8Array, counted: Uint8Array, linkedOnly: number): Tables {
   const { enterprises, regions, links, flows } = model.index;
   const ne = enterprises.ids.length;
@@ -78,19 +85,34 @@ export function makeTables(s: Scratch, model: ChainModel, r0: number, allowed: U
   };
 }
 
-/** Whether a firm operates in a segment. */
+/**
+ * Whether a firm operates in a segment.
+ *
+ * @example
+ * operatesIn(t, e, sg); // true when firm e has an activity in segment sg
+ */
 export function operatesIn(t: Tables, e: number, sg: number): boolean {
   for (let a = t.segOffsets[e]!; a < t.segOffsets[e + 1]!; a++) if (t.segItems[a] === sg) return true;
   return false;
 }
 
-/** The co-location component of a pair (supplier a, buyer b): 1 same site, 0.5 same zone, else 0. */
+/**
+ * The co-location component of a pair (supplier a, buyer b): 1 same site, 0.5 same zone, else 0.
+ *
+ * @example
+ * colocationValue(t, supplier, buyer); // 1, 0.5 or 0
+ */
 export function colocationValue(t: Tables, a: number, b: number): number {
   const { siteKey, zoneKey } = t;
   return siteKey[a]! >= 0 && siteKey[a] === siteKey[b] ? 1 : zoneKey[a]! >= 0 && zoneKey[a] === zoneKey[b] ? 0.5 : 0;
 }
 
-/** Eligible suppliers per segment (memberships). */
+/**
+ * Eligible suppliers per segment (memberships).
+ *
+ * @example
+ * const eligibleIn = eligibleCounts(t);
+ */
 export function eligibleCounts(t: Tables): Int32Array {
   const { ne, segOffsets, segItems, supplierOk } = t;
   const out = new Int32Array(t.ns);
@@ -98,7 +120,12 @@ export function eligibleCounts(t: Tables): Int32Array {
   return out;
 }
 
-/** Indices of the set entries of a table, ascending. */
+/**
+ * Indices of the set entries of a table, ascending.
+ *
+ * @example
+ * indicesOf(s, Uint8Array.of(0, 1, 1)); // Int32Array [1, 2]
+ */
 export function indicesOf(s: Scratch, flags: Uint8Array): Int32Array {
   let n = 0;
   for (let i = 0; i < flags.length; i++) n += flags[i]!;
@@ -107,14 +134,24 @@ export function indicesOf(s: Scratch, flags: Uint8Array): Int32Array {
   return out;
 }
 
-/** The known (not NaN) values of the indexed entries, in index order. */
+/**
+ * The known (not NaN) values of the indexed entries, in index order.
+ *
+ * @example
+ * knownValues(Float64Array.of(1, NaN, 3), Int32Array.of(0, 1, 2)); // [1, 3]
+ */
 export function knownValues(values: Float64Array, indices: Int32Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < indices.length; i++) if (!Number.isNaN(values[indices[i]!]!)) out.push(values[indices[i]!]!);
   return out;
 }
 
-/** Buyers considered: a considered status, and local unless `local` is null. */
+/**
+ * Buyers considered: a considered status, and local unless `local` is null.
+ *
+ * @example
+ * const isBuyer = buyerTable(s, enterprises.status, allowed, buyerMode === 'any' ? null : local);
+ */
 export function buyerTable(s: Scratch, status: Uint8Array, allowed: Uint8Array, local: Uint8Array | null): Uint8Array {
   const out = s.uint8(status.length);
   for (let e = 0; e < status.length; e++) out[e] = (local === null || local[e]) && allowed[status[e]!] ? 1 : 0;

@@ -12,12 +12,24 @@ export interface FoundPair {
   via: number;
 }
 
-/** Ranking order of pairs (> 0: x first): score, demand, then dataset order of supplier and buyer. */
+/**
+ * Ranking order of pairs (> 0: x first): score, demand, then dataset order of supplier and buyer.
+ *
+ * @example
+ * pairs.sort((x, y) => better(y, x)); // best first
+ */
 export function better(x: FoundPair, y: FoundPair): number {
   return x.score - y.score || x.demand - y.demand || y.supplier - x.supplier || y.buyer - x.buyer;
 }
 
-/** The best `capacity` pairs offered (all when Infinity): a heap with the worst kept on top. */
+/**
+ * The best `capacity` pairs offered (all when Infinity): a heap with the worst kept on top.
+ *
+ * @example
+ * const kept = new TopPairs(20);
+ * kept.offer(score, demand, supplier, buyer, via);
+ * kept.sorted();
+ */
 export class TopPairs {
   private readonly heap: FoundPair[] = [];
   constructor(readonly capacity: number) {}
@@ -68,7 +80,13 @@ export class TopPairs {
   }
 }
 
-/** Indices 0 .. n − 1 taken out by decreasing key (a binary heap). */
+/**
+ * Indices 0 .. n − 1 taken out by decreasing key (a binary heap).
+ *
+ * @example
+ * const queue = new MaxQueue(bound, s.int32(bound.length));
+ * for (let i = queue.pop(); i >= 0; i = queue.pop()) visit(i);
+ */
 export class MaxQueue {
   private readonly heap: Int32Array;
   private size: number;
