@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
+import { simpleGraph, type SimpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
 import { triangleCounts } from '../../../src/graph/algorithms/triangles.js';
 import { KARATE_EDGES, KARATE_ORDER } from '../../fixtures/karate.js';
 
@@ -30,5 +31,43 @@ describe('triangleCounts on the karate club', () => {
       triples += (d * (d - 1)) / 2;
     }
     expect(triples).toBe(528);
+  });
+});
+
+const edgesArbitrary = fc
+  .integer({ min: 1, max: 12 })
+  .chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 5 })), { maxLength: 30 }),
+    }),
+  );
+
+function build({ n, edges }: { n: number; edges: [number, number, number][] }): SimpleGraph {
+  return simpleGraph(
+    n,
+    edges.map((e) => e[0]),
+    edges.map((e) => e[1]),
+    edges.map((e) => e[2]),
+  );
+}
+
+describe('properties', () => {
+  it('triangle counts agree with brute force over all triples', () => {
+    fc.assert(
+      fc.property(edgesArbitrary, (input) => {
+        const g = build(input);
+        const adjacent = (a: number, b: number) => {
+          for (let k = g.offsets[a]!; k < g.offsets[a + 1]!; k++) if (g.neighbours[k] === b) return true;
+          return false;
+        };
+        const expected = new Array<number>(g.order).fill(0);
+        for (let a = 0; a < g.order; a++)
+          for (let b = a + 1; b < g.order; b++)
+            for (let c = b + 1; c < g.order; c++)
+              if (adjacent(a, b) && adjacent(b, c) && adjacent(a, c)) (expected[a]! += 1, expected[b]! += 1, expected[c]! += 1);
+        expect([...triangleCounts(g)]).toEqual(expected);
+      }),
+    );
   });
 });
