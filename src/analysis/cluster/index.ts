@@ -48,6 +48,12 @@
  * Total: 100 × Σ w_c v_c / Σ w_c over the available components. A component the data cannot
  * support is `available: false` with the reason, and never counts as zero.
  *
+ * Steps (one file each): context.ts gathers the scope, the chain's local firms and, through
+ * local-network.ts, their links; completeness.ts, local-supply.ts, leader-anchoring.ts,
+ * cohesion.ts, specialisation.ts and concentration.ts measure the components (region-sums.ts and
+ * statistics.ts hold the sums and indices they rest on; the graph kernels are in
+ * src/graph/algorithms); total.ts weighs them; notes.ts states bases and assumptions.
+ *
  * Assumptions: recorded links are a sample — datasets tend to record local, brokered links more
  * than distant ones, which biases the local supply rate upwards; unknown outputs, employees and
  * link values are left out, never taken as zero, and coverage is reported.

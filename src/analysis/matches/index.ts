@@ -70,6 +70,13 @@
  *   (src/internal/scratch.ts) and never reaches the result, so calls after the first allocate
  *   almost no memory outside the JS heap (no full GCs for external memory).
  *
+ * Steps, in the order suggestMatches takes them (one file each): tables.ts (the call's tables),
+ * candidates.ts (buyers' vias and the exact count of candidate pairs, over equivalents.ts and
+ * model-tables.ts), outside.ts and scales.ts (the components' data and scales), supplier-order.ts
+ * (suppliers in score order per segment, site and zone), weights.ts (the components available
+ * and their weights), pruning.ts with scoring.ts and top-pairs.ts (the pruned pair search),
+ * result.ts (suggestions, ranks and notes); types.ts holds the options and results.
+ *
  * Assumptions: a template flow means the buyer's segment uses the supplier segment's product;
  * firm outputs are whole-firm outputs; capacity figures in physical units are not comparable
  * across products and are not used.
