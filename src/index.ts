@@ -122,7 +122,7 @@ export {
   DEFAULT_COMMUNITY_LIMIT,
   DEFAULT_LEADER_ROLES,
   scoreCluster,
-} from './analysis/cluster.js';
+} from './analysis/cluster/index.js';
 export type {
   ClusterComponent,
   ClusterComponentComparison,
@@ -134,30 +134,20 @@ export type {
   ClusterRaw,
   ClusterScore,
   CompareClustersOptions,
-} from './analysis/cluster.js';
-export {
-  averageClustering,
-  clusteringCoefficients,
-  density,
-  ellisonGlaeser,
-  herfindahl,
-  locationQuotient,
-  louvainCommunities,
-  modularity,
-  simpleGraph,
-  transitivity,
-  triangleCounts,
-  weaklyConnectedComponents,
-} from './analysis/network-metrics.js';
-export type {
-  ConnectedComponents,
-  EllisonGlaeserInput,
-  EllisonGlaeserResult,
-  LouvainCommunitiesOptions,
-  LouvainResult,
-  ModularityOptions,
-  SimpleGraph,
-} from './analysis/network-metrics.js';
+} from './analysis/cluster/index.js';
+export { averageClustering, clusteringCoefficients, transitivity } from './graph/algorithms/clustering.js';
+export { weaklyConnectedComponents } from './graph/algorithms/components.js';
+export type { ConnectedComponents } from './graph/algorithms/components.js';
+export { density } from './graph/algorithms/density.js';
+export { louvainCommunities } from './graph/algorithms/louvain.js';
+export type { LouvainCommunitiesOptions, LouvainResult } from './graph/algorithms/louvain.js';
+export { modularity } from './graph/algorithms/modularity.js';
+export type { ModularityOptions } from './graph/algorithms/modularity.js';
+export { simpleGraph } from './graph/algorithms/simple-graph.js';
+export type { SimpleGraph } from './graph/algorithms/simple-graph.js';
+export { triangleCounts } from './graph/algorithms/triangles.js';
+export { ellisonGlaeser, herfindahl, locationQuotient } from './analysis/cluster/statistics.js';
+export type { EllisonGlaeserInput, EllisonGlaeserResult } from './analysis/cluster/statistics.js';
 export {
   hypotheticalExtraction,
   invertMatrix,
@@ -258,7 +248,7 @@ export type {
   LeaderOptions,
   LeaderRanking,
 } from './analysis/leaders/index.js';
-export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches.js';
+export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches/index.js';
 export type {
   MatchBasis,
   MatchComponent,
@@ -267,7 +257,7 @@ export type {
   MatchResult,
   MatchSegment,
   MatchSuggestion,
-} from './analysis/matches.js';
+} from './analysis/matches/index.js';
 export { assessResilience, simulateDisruption, singlePointsOfFailure } from './analysis/resilience/index.js';
 export type {
   DisruptionEntry,

@@ -3,7 +3,7 @@
  * overflows the stack: a few hundred thousand items. No timing here (see bench/).
  */
 import { describe, expect, it } from 'vitest';
-import { scoreCluster } from '../src/analysis/cluster.js';
+import { scoreCluster } from '../src/analysis/cluster/index.js';
 import { buildModel } from '../src/graph/model.js';
 import { parseDataset, safeParseDataset } from '../src/model/parse.js';
 

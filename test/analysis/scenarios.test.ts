@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreCluster } from '../../src/analysis/cluster.js';
+import { scoreCluster } from '../../src/analysis/cluster/index.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { estimateOutput } from '../../src/analysis/output.js';
 import { assessResilience } from '../../src/analysis/resilience/index.js';

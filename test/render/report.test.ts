@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scoreCluster } from '../../src/analysis/cluster.js';
+import { scoreCluster } from '../../src/analysis/cluster/index.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { rankLeaders } from '../../src/analysis/leaders/index.js';
-import { suggestMatches } from '../../src/analysis/matches.js';
+import { suggestMatches } from '../../src/analysis/matches/index.js';
 import { estimateOutput } from '../../src/analysis/output.js';
 import { recommendRecruits } from '../../src/analysis/recruits.js';
 import { singlePointsOfFailure } from '../../src/analysis/resilience/index.js';

@@ -8,7 +8,7 @@
  */
 import { DirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import { float64, int32 } from '../../graph/algorithms/arrays.js';
+import { arrays } from '../../graph/algorithms/arrays.js';
 import { betweennessCsrIn } from '../../graph/algorithms/betweenness.js';
 import type { WeightedCsr } from '../../graph/algorithms/csr.js';
 import { createRandom, DEFAULT_SEED } from '../../internal/random.js';
@@ -80,7 +80,7 @@ function exactBetweenness(network: WeightedCsr, limit: number, s: Scratch | unde
     for (let k = network.offsets[i]!; k < network.offsets[i + 1]!; k++) graph.mergeEdge(String(i), String(network.targets[k]!));
   // graphology-metrics throws on a graph without nodes (its stack needs a positive capacity)
   const mapping: Record<string, number> = n === 0 ? {} : betweennessCentrality(graph, { getEdgeWeight: null, normalized: false });
-  const scores = float64(s, n);
+  const scores = arrays(s).float64(n);
   for (let i = 0; i < n; i++) scores[i] = mapping[String(i)] ?? 0;
   return {
     scores,
@@ -102,7 +102,7 @@ function sampledBetweenness(network: WeightedCsr, limit: number, samples: number
   const k = Math.min(samples, n);
   // k distinct sources: partial Fisher–Yates shuffle with the seeded source
   const random = createRandom(seed);
-  const pool = int32(s, n);
+  const pool = arrays(s).int32(n);
   for (let i = 0; i < n; i++) pool[i] = i;
   for (let i = 0; i < k; i++) {
     const j = random.int(i, n - 1);

@@ -7,7 +7,7 @@
  *
  * Cost: linear in the members' out-links (one pass to keep the counted links, one to merge).
  */
-import { float64, int32 } from '../../graph/algorithms/arrays.js';
+import { arrays } from '../../graph/algorithms/arrays.js';
 import type { ChainModel } from '../../graph/model.js';
 import type { Scratch } from '../../internal/scratch.js';
 import { LINK_STATUSES } from '../../model/vocabulary.js';
@@ -51,9 +51,9 @@ function countedLinks(
   const byChain = chain !== undefined;
   let capacity = 0;
   for (let i = 0; i < n; i++) capacity += outOffsets[nodes[i]! + 1]! - outOffsets[nodes[i]!]!;
-  const keptBuyer = int32(s, capacity);
-  const keptValue = float64(s, capacity);
-  const rowEnd = int32(s, n);
+  const keptBuyer = arrays(s).int32(capacity);
+  const keptValue = arrays(s).float64(capacity);
+  const rowEnd = arrays(s).int32(n);
   let linkCount = 0;
   let valued = 0;
   for (let i = 0; i < n; i++) {
@@ -83,7 +83,7 @@ function weightingOf(kept: CountedLinks, s: Scratch | undefined): { weighting: S
   const weighting: ScopeNetwork['weighting'] = valued === 0 ? 'count' : valued === linkCount ? 'value' : 'value-imputed';
   let imputedWeight: number | null = null;
   if (weighting === 'value-imputed') {
-    const known = float64(s, valued);
+    const known = arrays(s).float64(valued);
     for (let c = 0, at = 0; c < linkCount; c++) if (!Number.isNaN(keptValue[c]!)) known[at++] = keptValue[c]!;
     imputedWeight = median(known);
   }
@@ -100,19 +100,19 @@ type MergedNetwork = Omit<ScopeNetwork, 'order' | 'nodes' | 'position' | 'linkCo
  */
 function mergeLinks(kept: CountedLinks, n: number, counting: boolean, imputed: number, s: Scratch | undefined): MergedNetwork {
   const { keptBuyer, keptValue, rowEnd, linkCount } = kept;
-  const suppliers = int32(s, n);
-  const buyers = int32(s, n);
-  const valueIn = float64(s, n);
-  const valueOut = float64(s, n);
-  const linksValued = int32(s, n);
-  const linksTotal = int32(s, n);
-  const offsets = int32(s, n + 1);
+  const suppliers = arrays(s).int32(n);
+  const buyers = arrays(s).int32(n);
+  const valueIn = arrays(s).float64(n);
+  const valueOut = arrays(s).float64(n);
+  const linksValued = arrays(s).int32(n);
+  const linksTotal = arrays(s).int32(n);
+  const offsets = arrays(s).int32(n + 1);
   // merged edges: at most one per counted link
-  const targets = int32(s, linkCount);
-  const weights = float64(s, linkCount);
+  const targets = arrays(s).int32(linkCount);
+  const weights = arrays(s).float64(linkCount);
   let edges = 0;
   // merge parallel links: slot of each buyer within the current supplier's row
-  const slot = int32(s, n, -1);
+  const slot = arrays(s).int32(n, -1);
   for (let i = 0, c = 0; i < n; i++) {
     const rowStart = edges;
     const last = rowEnd[i]!;
@@ -180,7 +180,7 @@ export function scopeNetwork(
   const ne = model.index.enterprises.ids.length;
   const counted = statusTable(options.linkStatuses ?? DEFAULT_SUPPLY_LINK_STATUSES, LINK_STATUSES);
   const n = members.length;
-  const position = int32(s, ne, -1);
+  const position = arrays(s).int32(ne, -1);
   let nodes: Int32Array;
   if (s) (nodes = s.int32(n)).set(members);
   else nodes = Int32Array.from(members);

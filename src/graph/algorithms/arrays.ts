@@ -1,28 +1,32 @@
 /**
- * Typed arrays for the kernels: taken from a scratch scope when the caller passes one (valid
- * only inside that scope; nothing allocated outside the JS heap after the arena's first use),
- * else allocated. See ../../internal/scratch.ts.
+ * Typed arrays for the graph kernels: cut from a scratch scope when the caller passes one (the
+ * analyses do, so that repeated calls allocate no external memory; see ../../internal/scratch.ts),
+ * else newly allocated. Also the node check the kernels share.
  */
 import type { Scratch } from '../../internal/scratch.js';
+import { ChainError } from '../../model/issues.js';
 
 /**
- * A zero-filled array of the scratch scope `s` when given (valid only inside it), else a new one.
+ * Throws a ChainError (`invalid_argument`) when `node` is not a node of a graph of order `order`.
  *
  * @example
- * float64(undefined, 3); // Float64Array [0, 0, 0]
+ * checkNode(3, 5, 'edge end'); // throws: edge end 5 is not a node of a graph of order 3
  */
-export function float64(s: Scratch | undefined, length: number): Float64Array {
-  return s ? s.float64(length) : new Float64Array(length);
+export function checkNode(order: number, node: number, what: string): void {
+  if (!Number.isInteger(node) || node < 0 || node >= order)
+    throw new ChainError('invalid_argument', `${what} ${node} is not a node of a graph of order ${order}`, { node, order });
 }
 
 /**
- * An array filled with `fill` (default 0) of the scratch scope `s` when given, else a new one.
+ * Typed arrays from `scratch` when given, else newly allocated.
  *
  * @example
- * int32(undefined, 3, -1); // Int32Array [-1, -1, -1]
+ * const degrees = arrays(scratch).int32(graph.order);
  */
-export function int32(s: Scratch | undefined, length: number, fill = 0): Int32Array {
-  if (s) return s.int32(length, fill);
-  const array = new Int32Array(length);
-  return fill === 0 ? array : array.fill(fill);
+export function arrays(scratch: Scratch | undefined) {
+  return scratch ?? {
+    int32: (n: number, fill = 0) => (fill === 0 ? new Int32Array(n) : new Int32Array(n).fill(fill)),
+    float64: (n: number) => new Float64Array(n),
+    uint8: (n: number) => new Uint8Array(n),
+  };
 }

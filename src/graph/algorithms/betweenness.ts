@@ -10,7 +10,7 @@
  *   Bifurcation and Chaos 17(7), 2303–2318.
  */
 import type { Scratch } from '../../internal/scratch.js';
-import { float64, int32 } from './arrays.js';
+import { arrays } from './arrays.js';
 import type { WeightedCsr } from './csr.js';
 
 /**
@@ -38,15 +38,15 @@ export function betweennessCsr(graph: WeightedCsr, sources?: ArrayLike<number>):
 export function betweennessCsrIn(graph: WeightedCsr, sources: ArrayLike<number> | undefined, s: Scratch | undefined): Float64Array {
   // one function: the search and the accumulation per source are the hot loop of sampled betweenness
   const { order: n, offsets, targets } = graph;
-  const centrality = float64(s, n);
-  const sigma = float64(s, n);
-  const delta = float64(s, n);
-  const dist = int32(s, n, -1);
-  const order = int32(s, n);
+  const centrality = arrays(s).float64(n);
+  const sigma = arrays(s).float64(n);
+  const delta = arrays(s).float64(n);
+  const dist = arrays(s).int32(n, -1);
+  const order = arrays(s).int32(n);
   // the shortest-path DAG of one source: the out-edges v → w with dist[w] = dist[v] + 1, in edge
   // order, recorded per node in the order the search settles them (row j: node order[j])
-  const dagStart = int32(s, n + 1);
-  const dag = int32(s, offsets[n]!);
+  const dagStart = arrays(s).int32(n + 1);
+  const dag = arrays(s).int32(offsets[n]!);
   const count = sources ? sources.length : n;
   for (let q = 0; q < count; q++) {
     const source = sources ? sources[q]! : q;

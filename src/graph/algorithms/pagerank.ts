@@ -21,7 +21,7 @@
  */
 import type { Scratch } from '../../internal/scratch.js';
 import { ChainError } from '../../model/issues.js';
-import { float64, int32 } from './arrays.js';
+import { arrays } from './arrays.js';
 import type { WeightedCsr } from './csr.js';
 
 /** Options of {@link pagerankCsr}. */
@@ -68,15 +68,15 @@ export function pagerankCsrIn(graph: WeightedCsr, options: PagerankOptions, s: S
   if (!(alpha >= 0 && alpha <= 1)) throw new ChainError('invalid_argument', `alpha must be in [0, 1], got ${alpha}`, { alpha });
   if (!(tolerance > 0)) throw new ChainError('invalid_argument', `tolerance must be positive, got ${tolerance}`, { tolerance });
   const { order: n, offsets, targets, weights } = graph;
-  let x = float64(s, n);
-  let next = float64(s, n);
+  let x = arrays(s).float64(n);
+  let next = arrays(s).float64(n);
   if (n === 0) return { scores: x, iterations: 0, converged: true, lastChange: 0 };
-  const outWeight = float64(s, n);
+  const outWeight = arrays(s).float64(n);
   for (let i = 0; i < n; i++) for (let k = offsets[i]!; k < offsets[i + 1]!; k++) outWeight[i]! += weights[k]!;
   // each edge's share of its node's outgoing weight, once (weight / total: stays finite for tiny,
   // subnormal weights); the dangling nodes (no outgoing weight) listed apart
   const edges = offsets[n]!;
-  const share = float64(s, edges);
+  const share = arrays(s).float64(edges);
   let danglingCount = 0;
   for (let i = 0; i < n; i++) {
     const total = outWeight[i]!;
@@ -86,7 +86,7 @@ export function pagerankCsrIn(graph: WeightedCsr, options: PagerankOptions, s: S
     }
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) share[k] = weights[k]! / total;
   }
-  const danglingNodes = int32(s, danglingCount);
+  const danglingNodes = arrays(s).int32(danglingCount);
   for (let i = 0, d = 0; i < n; i++) if (!(outWeight[i]! > 0)) danglingNodes[d++] = i;
   x.fill(1 / n);
   let iterations = 0;

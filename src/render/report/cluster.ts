@@ -1,5 +1,5 @@
 /** 产业集群评分 of a chain's chapter: scoreCluster's total and its components with their weights. */
-import type { ClusterScore } from '../../analysis/cluster.js';
+import type { ClusterScore } from '../../analysis/cluster/index.js';
 import { formatShare } from '../../internal/format.js';
 import type { Block } from '../document.js';
 import type { Section } from './data/index.js';

@@ -1,5 +1,5 @@
 /** 供需对接 of a chain's chapter: suggestMatches' local supplier–buyer pairs not yet linked. */
-import type { MatchResult } from '../../analysis/matches.js';
+import type { MatchResult } from '../../analysis/matches/index.js';
 import type { Block } from '../document.js';
 import type { Section } from './data/index.js';
 import type { ReportContext } from './context.js';

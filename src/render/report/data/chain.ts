@@ -2,10 +2,10 @@
  * Everything a report says about one chain: its analyses run in a fixed order with the report's
  * scope and seed (each step announced to `onProgress` first), its local firms, its columns.
  */
-import { scoreCluster } from '../../../analysis/cluster.js';
+import { scoreCluster } from '../../../analysis/cluster/index.js';
 import { findGaps } from '../../../analysis/gaps.js';
 import { rankLeaders, type LeaderRanking } from '../../../analysis/leaders/index.js';
-import { suggestMatches } from '../../../analysis/matches.js';
+import { suggestMatches } from '../../../analysis/matches/index.js';
 import { recommendRecruits } from '../../../analysis/recruits.js';
 import type { ChainModel } from '../../../graph/model.js';
 import { segmentGenerations } from '../../../graph/queries.js';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suggestMatches, type MatchOptions } from '../../src/analysis/matches.js';
-import { buildModel } from '../../src/graph/model.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
+import { suggestMatches, type MatchOptions } from '../../../src/analysis/matches/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 /*
  * suggestMatches scores only the buyers whose bound on their pairs' scores reaches the

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suggestMatches } from '../../src/analysis/matches.js';
-import { withChanges } from '../../src/analysis/scenarios/index.js';
-import { buildModel } from '../../src/graph/model.js';
-import { isLocal } from '../../src/graph/queries.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
-import { seedModel } from '../support/seeds.js';
+import { suggestMatches } from '../../../src/analysis/matches/index.js';
+import { withChanges } from '../../../src/analysis/scenarios/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { isLocal } from '../../../src/graph/queries.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
+import { seedModel } from '../../support/seeds.js';
 
 
 /*

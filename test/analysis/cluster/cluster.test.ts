@@ -10,13 +10,13 @@ import {
   scoreCluster,
   type ClusterComponentId,
   type ClusterScore,
-} from '../../src/analysis/cluster.js';
-import { buildModel, type ChainModel } from '../../src/graph/model.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
+} from '../../../src/analysis/cluster/index.js';
+import { buildModel, type ChainModel } from '../../../src/graph/model.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 
 /*
@@ -469,7 +469,7 @@ describe('properties on generated datasets', () => {
   });
 });
 
-const seedsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../seeds');
+const seedsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../seeds');
 function loadSeed(name: string): ChainModel {
   return buildModel(deepFreeze(parseDataset(JSON.parse(readFileSync(resolve(seedsDir, `${name}.json`), 'utf8')))));
 }
