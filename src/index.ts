@@ -111,8 +111,8 @@ export type {
 export { findEnterprise } from './graph/find-enterprise.js';
 export type { EnterpriseMatch, MatchedBy } from './graph/find-enterprise.js';
 export { normalizeName, stripPinyinAnnotations, toSimplified } from './internal/normalize-name.js';
-export { resolveScope } from './analysis/common.js';
-export type { Reason, ResolvedScope, ScopeOptions } from './analysis/common.js';
+export { resolveScope } from './analysis/scope/index.js';
+export type { Reason, ResolvedScope, ScopeOptions } from './analysis/scope/index.js';
 export {
   CLUSTER_COMPONENTS,
   compareClusters,

@@ -49,7 +49,7 @@ import { withScratch, type Scratch } from '../internal/scratch.js';
 import { createRandom, DEFAULT_SEED } from '../internal/random.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import { resolveScope, type Reason, type ScopeOptions } from './scope/index.js';
 
 // graphology-metrics ships CommonJS with `export default` typings: under NodeNext the default
 // import is typed as the module object, while Node (ESM) and tsup's CJS bundle both hand over

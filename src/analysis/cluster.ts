@@ -76,8 +76,8 @@ import {
   type LinkStatus,
   type Role,
 } from '../model/vocabulary.js';
-import { resolveScope, type Reason } from './common.js';
-import { markChainRoleMembers, roleCodesInChain } from './gaps.js';
+import { resolveScope, type Reason } from './scope/index.js';
+import { markChainRoleMembers, roleCodesInChain } from './scope/index.js';
 import {
   averageClustering,
   density,

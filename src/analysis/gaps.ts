@@ -88,8 +88,22 @@ import {
   type ProjectStatus,
   type Stage,
 } from '../model/vocabulary.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import {
+  applyChainRoles,
+  distinctSorted,
+  OTHER_CHAIN,
+  productSegmentCode,
+  resolveScope,
+  sortedUnique,
+  UNRESOLVED,
+  type Reason,
+  type ScopeOptions,
+} from './scope/index.js';
 import { presence, proximity, relatednessDensity, revealedComparativeAdvantage, ubiquity } from './relatedness.js';
+
+// the product segment of a link is shared with the renderers; the barrel exports it with the gaps
+export { linkProductSegment } from './scope/index.js';
+export type { LinkSegmentBasis } from './scope/index.js';
 
 /** Kinds of gap findings. */
 export type GapCode =
@@ -426,176 +440,6 @@ function plannedText(entries: readonly FillingEntry[], model: ChainModel): Reaso
     zh: `已规划项目${names.join('、')}（尚未签约，未计入填补）。`,
     en: `Planned project${names.length > 1 ? 's' : ''} ${names.join(', ')} (not yet signed; not counted as filling).`,
   };
-}
-
-/** How the product segment of a supply link is known. */
-export type LinkSegmentBasis = 'given' | 'inferred' | 'unresolved' | 'other-chain';
-
-/**
- * The product segment of supply link `link` (an index into `dataset.links`) within chain index
- * `chain`, over the compact index: the link's `segment` when given; else inferred as the single
- * segment of the supplier in the chain that flows into a segment of the buyer. Returns the
- * global segment index (-1 when not in the chain or not inferable) and how it was found:
- * `unresolved` when the supplier operates in the chain but no single segment fits,
- * `other-chain` when the link's product is not of this chain.
- *
- * @example
- * const { segment, basis } = linkProductSegment(model, 0, chainIndex(model, 'wind-power'));
- * model.index.segments.keys[segment]; // 'wind-power/blades'
- * basis; // 'given' (or 'inferred': the supplier's one segment that feeds the buyer's)
- */
-export function linkProductSegment(model: ChainModel, link: number, chain: number): { segment: number; basis: LinkSegmentBasis } {
-  const { chainStart } = model.index.segments;
-  const code = productSegmentCode(model, link, chainStart[chain]!, chainStart[chain + 1]!);
-  if (code === UNRESOLVED) return { segment: -1, basis: 'unresolved' };
-  if (code === OTHER_CHAIN) return { segment: -1, basis: 'other-chain' };
-  return { segment: code >> 1, basis: (code & 1) === 0 ? 'given' : 'inferred' };
-}
-
-const UNRESOLVED = -1;
-const OTHER_CHAIN = -2;
-
-/**
- * Allocation-free core of {@link linkProductSegment} for hot loops over the global segment
- * range `[s0, s1)` of a chain: `segment << 1 | inferred` when placed, -1 when unresolved, -2
- * when the product is of another chain. Internal to the analyses (not in the package barrel).
- *
- * @example
- * const code = productSegmentCode(model, 0, chainStart[c], chainStart[c + 1]);
- * if (code >= 0) model.index.segments.keys[code >> 1]; // 'wind-power/blades'
- */
-export function productSegmentCode(model: ChainModel, link: number, s0: number, s1: number): number {
-  const { links, flows, enterprises } = model.index;
-  const given = links.segment[link]!;
-  if (given >= 0) return given >= s0 && given < s1 ? given << 1 : OTHER_CHAIN;
-  const { offsets, items } = enterprises.segments;
-  const supplier = links.from[link]!;
-  const buyer = links.to[link]!;
-  let inChain = false;
-  let found = -1;
-  let count = 0;
-  for (let k = offsets[supplier]!; k < offsets[supplier + 1]!; k++) {
-    const a = items[k]!;
-    if (a < s0 || a >= s1) continue;
-    inChain = true;
-    let feeds = false;
-    for (let f = flows.out.offsets[a]!; f < flows.out.offsets[a + 1]! && !feeds; f++) {
-      const b = flows.to[flows.out.items[f]!]!;
-      for (let q = offsets[buyer]!; q < offsets[buyer + 1]!; q++) if (items[q] === b) feeds = true;
-    }
-    if (feeds && a !== found) (found = a, count++);
-  }
-  if (!inChain) return OTHER_CHAIN;
-  return count === 1 ? (found << 1) | 1 : UNRESOLVED;
-}
-
-/**
- * What the analyses need from the enterprise records beyond the compact index, read once per
- * model (one walk over `dataset.enterprises`; the model is never mutated): the `chainRoles`
- * entries (the first one per enterprise and chain, as `find` picks it) and each firm's `parent`
- * as an enterprise index.
- */
-export interface RecordExtras {
-  /** Enterprise of each chainRoles entry (ascending). */
-  roleEnterprise: Int32Array;
-  /** Chain index of each entry (entries for chains the model does not have are left out). */
-  roleChain: Int32Array;
-  /** Role code of each entry (index into ROLES). */
-  roleCode: Uint8Array;
-  /** Enterprise index of each firm's `parent`, -1 when none or not an enterprise of the dataset; null when no firm has one. */
-  parent: Int32Array | null;
-}
-
-const extrasCache = new WeakMap<ChainModel, RecordExtras>();
-
-/**
- * The {@link RecordExtras} of a model, computed on first use and cached (the model is
- * immutable). Internal to the analyses (not in the package barrel).
- */
-export function recordExtras(model: ChainModel): RecordExtras {
-  let extras = extrasCache.get(model);
-  if (extras) return extras;
-  const { enterprises: ents, chains } = model.index;
-  const records = model.dataset.enterprises;
-  const roleEnterprise: number[] = [];
-  const roleChain: number[] = [];
-  const roleCode: number[] = [];
-  let parent: Int32Array | null = null;
-  for (let e = 0; e < records.length; e++) {
-    const record = records[e]!;
-    const roles = record.chainRoles;
-    if (roles !== undefined && roles.length > 0) {
-      const first = roleChain.length;
-      for (const entry of roles) {
-        const c = chains.byId.get(entry.chain);
-        if (c === undefined) continue;
-        let seen = false;
-        for (let i = first; i < roleChain.length && !seen; i++) seen = roleChain[i] === c;
-        if (seen) continue;
-        roleEnterprise.push(e);
-        roleChain.push(c);
-        roleCode.push(ROLES.indexOf(entry.role));
-      }
-    }
-    if (record.parent !== undefined) {
-      parent ??= new Int32Array(records.length).fill(-1);
-      parent[e] = ents.byId.get(record.parent) ?? -1;
-    }
-  }
-  extras = {
-    roleEnterprise: Int32Array.from(roleEnterprise),
-    roleChain: Int32Array.from(roleChain),
-    roleCode: Uint8Array.from(roleCode),
-    parent,
-  };
-  extrasCache.set(model, extras);
-  return extras;
-}
-
-/**
- * The role code (index into ROLES, or NO_ROLE) of every enterprise in chain index `c`: its
- * `chainRoles` entry for the chain, else its overall role. Internal to the analyses.
- */
-export function roleCodesInChain(model: ChainModel, c: number): Uint8Array {
-  return applyChainRoles(model, c, model.index.enterprises.role.slice());
-}
-
-/** Overwrites `codes` (a copy of the overall roles) with the `chainRoles` entries for chain index `c`; returns it. */
-function applyChainRoles(model: ChainModel, c: number, codes: Uint8Array): Uint8Array {
-  const { roleEnterprise, roleChain, roleCode } = recordExtras(model);
-  for (let i = 0; i < roleChain.length; i++) if (roleChain[i] === c) codes[roleEnterprise[i]!] = roleCode[i]!;
-  return codes;
-}
-
-/**
- * Marks enterprises with a `chainRoles` entry for chain index `c` (`mask[e] = value`).
- * Internal to the analyses.
- */
-export function markChainRoleMembers(model: ChainModel, c: number, mask: Uint8Array, value: number): void {
-  const { roleEnterprise, roleChain } = recordExtras(model);
-  for (let i = 0; i < roleChain.length; i++) if (roleChain[i] === c) mask[roleEnterprise[i]!] = value;
-}
-
-/**
- * The distinct values of a list of enterprise indices, ascending (typed sort in a scratch array
- * of `model`'s arena, in a scope of its own; no Set). Also used by recommendRecruits.
- *
- * @example
- * sortedUnique(model, [5, 2, 5, 0]); // → [0, 2, 5]
- */
-export function sortedUnique(model: ChainModel, values: ArrayLike<number>): number[] {
-  return withScratch(model, (s) => {
-    const sorted = s.int32(values.length);
-    for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
-    return distinctSorted(sorted.sort());
-  });
-}
-
-/** The distinct values of an ascending array, as a plain array. */
-function distinctSorted(sorted: Int32Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
-  return out;
 }
 
 /** Bits of the per-enterprise flags of {@link findGaps}. */

@@ -64,7 +64,7 @@ import {
   type BetweennessOptions,
   type PagerankOptions,
 } from './centrality.js';
-import { resolveScope, type Reason, type ResolvedScope, type ScopeOptions } from './common.js';
+import { resolveScope, type Reason, type ResolvedScope, type ScopeOptions } from './scope/index.js';
 
 /** Names of the composite's components. */
 export const LEADER_COMPONENTS = ['output', 'partners', 'linkValue', 'pagerank', 'betweenness', 'potential'] as const;

@@ -85,7 +85,7 @@ import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
 import { DEFAULT_PRESENT_STATUSES, DEFAULT_SUPPLY_LINK_STATUSES, statusTable } from './centrality.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import { resolveScope, type Reason, type ScopeOptions } from './scope/index.js';
 
 /** Names of the components of a match score. */
 export const MATCH_COMPONENTS = ['demand', 'outside', 'capacity', 'colocation'] as const;

@@ -35,14 +35,11 @@ import { formatYi, round } from '../internal/format.js';
 import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus } from '../model/vocabulary.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import { productSegmentCode, recordExtras, resolveScope, sortedUnique, type Reason, type ScopeOptions } from './scope/index.js';
 import {
   findGaps,
   GAP_CODES,
-  productSegmentCode,
   normaliseWeights,
-  recordExtras,
-  sortedUnique,
   type FillingEntry,
   type GapCode,
   type GapOptions,

@@ -77,7 +77,7 @@ import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import { LINK_STATUSES, type EnterpriseStatus, type LinkStatus } from '../model/vocabulary.js';
 import { DEFAULT_SUPPLY_LINK_STATUSES, scopeMembers, statusTable } from './centrality.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import { resolveScope, type Reason, type ScopeOptions } from './scope/index.js';
 
 /** A copy of `array` with room for `capacity` entries, its first `used` entries kept (the per-model row cache, grown as it is filled). */
 function resized<T extends Int32Array | Uint8Array | Float64Array>(array: T, capacity: number, used: number): T {

@@ -3,7 +3,7 @@
  * its state from {@link findGaps} and its local enterprises, and the flows between them.
  */
 import { findGaps, GAP_CODES, type FillingEntry, type GapCode, type GapsResult } from '../analysis/gaps.js';
-import { resolveScope } from '../analysis/common.js';
+import { resolveScope } from '../analysis/scope/index.js';
 import type { ChainModel } from '../graph/model.js';
 import { isLocalIdx, segmentGenerations } from '../graph/queries.js';
 import { ChainError } from '../model/issues.js';

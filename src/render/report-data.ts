@@ -10,7 +10,7 @@
  * targets. An analysis the data cannot support is kept as `{ available: false, reason }`.
  */
 import { scoreCluster, type ClusterScore } from '../analysis/cluster.js';
-import { resolveScope, type Reason } from '../analysis/common.js';
+import { resolveScope, type Reason } from '../analysis/scope/index.js';
 import { findGaps, type GapsResult } from '../analysis/gaps.js';
 import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
 import { suggestMatches, type MatchResult } from '../analysis/matches.js';

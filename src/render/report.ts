@@ -9,7 +9,7 @@
  * languages, the locale's first; reasons are shown in the locale.
  */
 import type { ClusterScore } from '../analysis/cluster.js';
-import type { Reason } from '../analysis/common.js';
+import type { Reason } from '../analysis/scope/index.js';
 import type { LeaderRanking } from '../analysis/leaders.js';
 import type { MatchResult } from '../analysis/matches.js';
 import { OUTPUT_KINDS, type OutputEstimate } from '../analysis/output.js';
