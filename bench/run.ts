@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.js';
-import { findGaps } from '../src/analysis/gaps.js';
+import { findGaps } from '../src/analysis/gaps/index.js';
 import { rankLeaders } from '../src/analysis/leaders.js';
 import { suggestMatches } from '../src/analysis/matches.js';
 import { estimateOutput } from '../src/analysis/output.js';

@@ -198,7 +198,7 @@ export type {
   UnitPrice,
   YearEstimate,
 } from './analysis/output.js';
-export { findGaps, GAP_CODES, linkProductSegment, normaliseWeights } from './analysis/gaps.js';
+export { findGaps, GAP_CODES, linkProductSegment, normaliseWeights } from './analysis/gaps/index.js';
 export type {
   CapacityShortfallFinding,
   ExtensionOpportunityFinding,
@@ -217,7 +217,7 @@ export type {
   SeverityComponent,
   SeverityWeights,
   ThinSegmentFinding,
-} from './analysis/gaps.js';
+} from './analysis/gaps/index.js';
 export { recommendRecruits } from './analysis/recruits.js';
 export type {
   FitComponent,

@@ -44,7 +44,7 @@ import {
   type GapCode,
   type GapOptions,
   type GapsResult,
-} from './gaps.js';
+} from './gaps/index.js';
 
 /** Weights of the fit components (normalised to sum 1). */
 export interface FitWeights {

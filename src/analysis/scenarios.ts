@@ -34,7 +34,7 @@ import { safeParseDataset } from '../model/parse.js';
 import type { ChainTemplate, Enterprise, Project, SegmentRef, SupplyLink } from '../model/schema.js';
 import { scoreCluster, type ClusterComponentId, type ClusterOptions } from './cluster.js';
 import { resolveScope, type Reason } from './scope/index.js';
-import { findGaps, type GapCode, type GapOptions, type GapsResult } from './gaps.js';
+import { findGaps, type GapCode, type GapOptions, type GapsResult } from './gaps/index.js';
 import { estimateOutput, type Band, type OutputAssumptionOptions } from './output.js';
 import { assessResilience, type ResilienceOptions, type ResilienceSummary } from './resilience.js';
 

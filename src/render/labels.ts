@@ -2,7 +2,7 @@
  * Labels of the controlled vocabularies in Chinese and English, shared by the renderers.
  */
 import type { Reason } from '../analysis/scope/index.js';
-import type { GapCode } from '../analysis/gaps.js';
+import type { GapCode } from '../analysis/gaps/index.js';
 import type { Locale } from '../model/issues.js';
 
 /** A label in both languages. */

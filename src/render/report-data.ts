@@ -11,7 +11,7 @@
  */
 import { scoreCluster, type ClusterScore } from '../analysis/cluster.js';
 import { resolveScope, type Reason } from '../analysis/scope/index.js';
-import { findGaps, type GapsResult } from '../analysis/gaps.js';
+import { findGaps, type GapsResult } from '../analysis/gaps/index.js';
 import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
 import { suggestMatches, type MatchResult } from '../analysis/matches.js';
 import { estimateOutput, type OutputEstimate } from '../analysis/output.js';

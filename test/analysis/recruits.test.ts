@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findGaps } from '../../src/analysis/gaps.js';
+import { findGaps } from '../../src/analysis/gaps/index.js';
 import { recommendRecruits } from '../../src/analysis/recruits.js';
 import { buildModel } from '../../src/graph/model.js';
 import { isLocal } from '../../src/graph/queries.js';

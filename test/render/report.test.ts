@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster.js';
-import { findGaps } from '../../src/analysis/gaps.js';
+import { findGaps } from '../../src/analysis/gaps/index.js';
 import { rankLeaders } from '../../src/analysis/leaders.js';
 import { suggestMatches } from '../../src/analysis/matches.js';
 import { estimateOutput } from '../../src/analysis/output.js';
