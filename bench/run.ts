@@ -34,7 +34,7 @@ import { findGaps } from '../src/analysis/gaps/index.js';
 import { rankLeaders } from '../src/analysis/leaders.js';
 import { suggestMatches } from '../src/analysis/matches.js';
 import { estimateOutput } from '../src/analysis/output.js';
-import { recommendRecruits } from '../src/analysis/recruits.js';
+import { recommendRecruits } from '../src/analysis/recruits/index.js';
 import { simulateDisruption } from '../src/analysis/resilience.js';
 import { supplyGraph } from '../src/graph/graphology.js';
 import { buildModel, type ChainModel } from '../src/graph/model.js';

@@ -218,7 +218,7 @@ export type {
   SeverityWeights,
   ThinSegmentFinding,
 } from './analysis/gaps/index.js';
-export { recommendRecruits } from './analysis/recruits.js';
+export { recommendRecruits } from './analysis/recruits/index.js';
 export type {
   FitComponent,
   FitWeights,
@@ -226,7 +226,7 @@ export type {
   RecruitEntry,
   RecruitOptions,
   RecruitsResult,
-} from './analysis/recruits.js';
+} from './analysis/recruits/index.js';
 export {
   diversity,
   presence,

@@ -15,7 +15,7 @@ import { findGaps, type GapsResult } from '../analysis/gaps/index.js';
 import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
 import { suggestMatches, type MatchResult } from '../analysis/matches.js';
 import { estimateOutput, type OutputEstimate } from '../analysis/output.js';
-import { recommendRecruits, type RecruitsResult } from '../analysis/recruits.js';
+import { recommendRecruits, type RecruitsResult } from '../analysis/recruits/index.js';
 import { singlePointsOfFailure, type SinglePointResult } from '../analysis/resilience.js';
 import type { ChainModel } from '../graph/model.js';
 import { enterprisesInRegionIdx, isLocalIdx, regionWithinIdx, segmentGenerations } from '../graph/queries.js';

@@ -13,7 +13,7 @@ import type { Reason } from '../analysis/scope/index.js';
 import type { LeaderRanking } from '../analysis/leaders.js';
 import type { MatchResult } from '../analysis/matches.js';
 import { OUTPUT_KINDS, type OutputEstimate } from '../analysis/output.js';
-import type { RecruitsResult } from '../analysis/recruits.js';
+import type { RecruitsResult } from '../analysis/recruits/index.js';
 import type { ChainModel } from '../graph/model.js';
 import { formatShare, round } from '../internal/format.js';
 import type { Locale } from '../model/issues.js';

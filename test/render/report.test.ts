@@ -4,7 +4,7 @@ import { findGaps } from '../../src/analysis/gaps/index.js';
 import { rankLeaders } from '../../src/analysis/leaders.js';
 import { suggestMatches } from '../../src/analysis/matches.js';
 import { estimateOutput } from '../../src/analysis/output.js';
-import { recommendRecruits } from '../../src/analysis/recruits.js';
+import { recommendRecruits } from '../../src/analysis/recruits/index.js';
 import { singlePointsOfFailure } from '../../src/analysis/resilience.js';
 import { buildModel } from '../../src/graph/model.js';
 import { round } from '../../src/internal/format.js';
