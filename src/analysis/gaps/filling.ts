@@ -27,7 +27,7 @@ export interface Filling {
  *
  * @example
  * gapFilling(model, c, r, s0, s1, settings, presence.flags, presence.notPresentBySeg).underWay[j];
- * // → [{ project: 'p-gearbox', enterprise: null, status: 'signed', productionYear: 2026 }]
+ * // → [{ project: 'pg', enterprise: null, status: 'under-construction', productionYear: 2025 }]
  */
 export function gapFilling(
   model: ChainModel,
@@ -98,7 +98,7 @@ function addSignedFirms(model: ChainModel, underWay: FillingEntry[][], notPresen
  * The sentence saying what fills a gap, or undefined when nothing does.
  *
  * @example
- * fillingText(filling.underWay[j], model)?.zh; // '正由项目某齿轮箱项目（签约）填补，预计2026年投产。'
+ * fillingText(filling.underWay[j], model)?.zh; // '正由项目齿轮箱项目（在建）填补，预计2025年投产。'
  */
 export function fillingText(entries: readonly FillingEntry[], model: ChainModel): Reason | undefined {
   if (entries.length === 0) return undefined;
@@ -122,7 +122,7 @@ export function fillingText(entries: readonly FillingEntry[], model: ChainModel)
  * The sentence listing a gap's planned projects, or undefined when there are none.
  *
  * @example
- * plannedText(filling.planned[j], model)?.en; // 'Planned project X (not yet signed; not counted as filling).'
+ * plannedText(filling.planned[j], model)?.en; // 'Planned project 风电场规划 (not yet signed; not counted as filling).'
  */
 export function plannedText(entries: readonly FillingEntry[], model: ChainModel): Reason | undefined {
   if (entries.length === 0) return undefined;

@@ -8,15 +8,40 @@ import type { ChainModel } from '../../graph/model.js';
 import { withScratch, type Scratch } from '../../internal/scratch.js';
 import { distinctSorted } from '../scope/index.js';
 
-/** Bits of the per-enterprise flags of findGaps: in the region. */
+/**
+ * Bits of the per-enterprise flags of findGaps: in the region.
+ *
+ * @example
+ * if (presence.flags[e] & LOCAL) local++; // e is in the region or a sub-region
+ */
 export const LOCAL = 1;
-/** In the region with a present status. */
+/**
+ * In the region with a present status.
+ *
+ * @example
+ * (presence.flags[e] & LOCAL_PRESENT) !== 0; // a local 在产 or 在建 firm
+ */
 export const LOCAL_PRESENT = 2;
-/** Operates in a segment of the chain. */
+/**
+ * Operates in a segment of the chain.
+ *
+ * @example
+ * (presence.flags[e] & MEMBER) !== 0; // e operates in a segment of the chain
+ */
 export const MEMBER = 4;
-/** A local present member of the chain. */
+/**
+ * A local present member of the chain.
+ *
+ * @example
+ * (presence.flags[e] & IN_CHAIN_LOCAL) !== 0; // e is among presence.chainLocal
+ */
 export const IN_CHAIN_LOCAL = 8;
-/** An outside supplier of a link that could not be placed in a segment (set by the link scan). */
+/**
+ * An outside supplier of a link that could not be placed in a segment (set by the link scan).
+ *
+ * @example
+ * (flags[a] & UNRESOLVED_SUPPLIER) !== 0; // a is already listed among the unresolved suppliers
+ */
 export const UNRESOLVED_SUPPLIER = 16;
 
 /** Who is present where, for the chain in the region. */

@@ -5,7 +5,12 @@
 import type { Reason } from '../scope/index.js';
 import type { ChainNames } from './context.js';
 
-/** Chinese names of enterprise and project statuses. */
+/**
+ * Chinese names of enterprise and project statuses.
+ *
+ * @example
+ * STATUS_ZH['under-construction']; // '在建'
+ */
 export const STATUS_ZH: Record<string, string> = {
   operating: '在产',
   'under-construction': '在建',
@@ -38,7 +43,7 @@ export const statusListEn = (statuses: readonly string[]) => statuses.join(' or 
  * The 链主 among the dependants, as a parenthesis to append to a sentence (empty when none).
  *
  * @example
- * dependantsText(deps, names).zh; // '（含链主金风科技）'
+ * dependantsText(deps, names).zh; // '（含链主云风智慧）'
  */
 export function dependantsText(deps: readonly number[], names: ChainNames): Reason {
   const leaders = deps.filter(names.isLeader).map(names.nameOf);

@@ -16,7 +16,7 @@ import type { RecruitCandidate } from './types.js';
  *
  * @example
  * recruitCandidate(ctx, segment, ranking, ranking.scored[0]).reason.zh;
- * // '正泰新能源（杭州市）经营「光伏电站」环节；产值…；匹配度0.2。'
+ * // '正泰新能源（浙江省）经营「光伏电站开发建设」环节；规模未知；…；匹配度0.2。' (酒泉 seed)
  */
 export function recruitCandidate(
   ctx: RecruitContext,

@@ -8,11 +8,26 @@ import { enterprisesInRegionIdx } from '../../graph/queries.js';
 import type { Scratch } from '../../internal/scratch.js';
 import { recordExtras } from '../scope/index.js';
 
-/** Bits of the per-enterprise flags of recommendRecruits: in the region. */
+/**
+ * Bits of the per-enterprise flags of recommendRecruits: in the region.
+ *
+ * @example
+ * (local.flags[e] & LOCAL) !== 0; // e is in the region: never a candidate
+ */
 export const LOCAL = 1;
-/** In the region with a present status. */
+/**
+ * In the region with a present status.
+ *
+ * @example
+ * (local.flags[e] & LOCAL_PRESENT) !== 0; // a local buyer or partner that counts
+ */
 export const LOCAL_PRESENT = 2;
-/** Outside the region, with a candidate status, in a gap segment (set by markCandidates). */
+/**
+ * Outside the region, with a candidate status, in a gap segment (set by markCandidates).
+ *
+ * @example
+ * (local.flags[e] & CANDIDATE) !== 0; // e is proposed for some gap segment
+ */
 export const CANDIDATE = 4;
 
 /** The region's side of the recruitment list. */
