@@ -111,8 +111,8 @@ export type {
 export { findEnterprise } from './graph/find-enterprise.js';
 export type { EnterpriseMatch, MatchedBy } from './graph/find-enterprise.js';
 export { normalizeName, stripPinyinAnnotations, toSimplified } from './internal/normalize-name.js';
-export { resolveScope } from './analysis/common.js';
-export type { Reason, ResolvedScope, ScopeOptions } from './analysis/common.js';
+export { resolveScope } from './analysis/scope/index.js';
+export type { Reason, ResolvedScope, ScopeOptions } from './analysis/scope/index.js';
 export {
   CLUSTER_COMPONENTS,
   compareClusters,
@@ -188,7 +188,7 @@ export type {
   UnitPrice,
   YearEstimate,
 } from './analysis/output.js';
-export { findGaps, GAP_CODES, linkProductSegment, normaliseWeights } from './analysis/gaps.js';
+export { findGaps, GAP_CODES, linkProductSegment, normaliseWeights } from './analysis/gaps/index.js';
 export type {
   CapacityShortfallFinding,
   ExtensionOpportunityFinding,
@@ -207,8 +207,8 @@ export type {
   SeverityComponent,
   SeverityWeights,
   ThinSegmentFinding,
-} from './analysis/gaps.js';
-export { recommendRecruits } from './analysis/recruits.js';
+} from './analysis/gaps/index.js';
+export { recommendRecruits } from './analysis/recruits/index.js';
 export type {
   FitComponent,
   FitWeights,
@@ -216,7 +216,7 @@ export type {
   RecruitEntry,
   RecruitOptions,
   RecruitsResult,
-} from './analysis/recruits.js';
+} from './analysis/recruits/index.js';
 export {
   diversity,
   presence,

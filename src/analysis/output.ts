@@ -87,7 +87,7 @@ import { withScratch, type Scratch } from '../internal/scratch.js';
 import { ChainError } from '../model/issues.js';
 import type { Indicator, Target } from '../model/schema.js';
 import { ENTERPRISE_STATUSES, PROJECT_STATUSES, ROLES, type ProjectStatus, type Role } from '../model/vocabulary.js';
-import { resolveScope, type Reason, type ScopeOptions } from './common.js';
+import { resolveScope, type Reason, type ScopeOptions } from './scope/index.js';
 import { leontief, localLeontief, outputMultipliers, rasmussenLinkages } from './input-output.js';
 
 function deepFreeze<T>(value: T): T {

@@ -18,7 +18,7 @@
  * - Every label is measured (./text.ts: CJK at 1 em) and wrapped or cut with "…" to fit its box;
  *   a cut label keeps its full text in a `<title>` (a tooltip in browsers).
  */
-import type { FillingEntry } from '../analysis/gaps.js';
+import type { FillingEntry } from '../analysis/gaps/index.js';
 import type { ChainModel } from '../graph/model.js';
 import type { Locale } from '../model/issues.js';
 import { chainView, type ChainView, type ChainViewOptions, type EnterpriseView, type SegmentView } from './chain-view.js';

@@ -2,8 +2,8 @@
  * What the chain renderers (map, ECharts, DOT) draw: a chain's segments in flow order, each with
  * its state from {@link findGaps} and its local enterprises, and the flows between them.
  */
-import { findGaps, GAP_CODES, type FillingEntry, type GapCode, type GapsResult } from '../analysis/gaps.js';
-import { resolveScope } from '../analysis/common.js';
+import { findGaps, GAP_CODES, type FillingEntry, type GapCode, type GapsResult } from '../analysis/gaps/index.js';
+import { resolveScope } from '../analysis/scope/index.js';
 import type { ChainModel } from '../graph/model.js';
 import { isLocalIdx, segmentGenerations } from '../graph/queries.js';
 import { ChainError } from '../model/issues.js';

@@ -5,7 +5,7 @@
  * including those with outside firms (drawn outside the clusters). Left to right = 上游 → 下游.
  * Render with `dot -Tsvg chain.dot > chain.svg`.
  */
-import { linkProductSegment } from '../analysis/gaps.js';
+import { linkProductSegment } from '../analysis/scope/index.js';
 import type { ChainModel } from '../graph/model.js';
 import { chainIndex, isLocalIdx } from '../graph/queries.js';
 import type { Locale } from '../model/issues.js';

@@ -12,7 +12,7 @@
  *   links from firms of the source segment to firms of the target segment, when there is any;
  *   otherwise 1 per flow (the structure only). The subtitle says which (`valueBasis`).
  */
-import { linkProductSegment } from '../analysis/gaps.js';
+import { linkProductSegment } from '../analysis/scope/index.js';
 import type { ChainModel } from '../graph/model.js';
 import { chainIndex, isLocalIdx } from '../graph/queries.js';
 import { round } from '../internal/format.js';

@@ -1,8 +1,8 @@
 /**
  * Labels of the controlled vocabularies in Chinese and English, shared by the renderers.
  */
-import type { Reason } from '../analysis/common.js';
-import type { GapCode } from '../analysis/gaps.js';
+import type { Reason } from '../analysis/scope/index.js';
+import type { GapCode } from '../analysis/gaps/index.js';
 import type { Locale } from '../model/issues.js';
 
 /** A label in both languages. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findGaps } from '../../src/analysis/gaps.js';
+import { findGaps } from '../../src/analysis/gaps/index.js';
 import { buildModel, type ChainModel } from '../../src/graph/model.js';
 import { enterprisesIn } from '../../src/graph/queries.js';
 import { ChainError } from '../../src/model/issues.js';

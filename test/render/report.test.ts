@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster/index.js';
-import { findGaps } from '../../src/analysis/gaps.js';
+import { findGaps } from '../../src/analysis/gaps/index.js';
 import { rankLeaders } from '../../src/analysis/leaders/index.js';
 import { suggestMatches } from '../../src/analysis/matches/index.js';
 import { estimateOutput } from '../../src/analysis/output.js';
-import { recommendRecruits } from '../../src/analysis/recruits.js';
+import { recommendRecruits } from '../../src/analysis/recruits/index.js';
 import { singlePointsOfFailure } from '../../src/analysis/resilience/index.js';
 import { buildModel } from '../../src/graph/model.js';
 import { round } from '../../src/internal/format.js';

@@ -2,7 +2,7 @@
 import type { WeightedCsr } from '../../graph/algorithms/csr.js';
 import type { PagerankOptions } from '../../graph/algorithms/pagerank.js';
 import type { EnterpriseStatus, LinkStatus } from '../../model/vocabulary.js';
-import type { Reason, ScopeOptions } from '../common.js';
+import type { Reason, ScopeOptions } from '../scope/index.js';
 
 /** Options of {@link scopeNetwork}. */
 export interface ScopeNetworkOptions {

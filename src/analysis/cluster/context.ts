@@ -16,8 +16,7 @@ import {
   type LinkStatus,
   type Role,
 } from '../../model/vocabulary.js';
-import { resolveScope, type Reason } from '../common.js';
-import { markChainRoleMembers, roleCodesInChain } from '../gaps.js';
+import { markChainRoleMembers, resolveScope, roleCodesInChain, type Reason } from '../scope/index.js';
 import {
   DEFAULT_CLUSTER_LINK_STATUSES,
   DEFAULT_CLUSTER_STATUSES,

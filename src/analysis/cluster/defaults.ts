@@ -3,7 +3,7 @@
  * each component's label and formula as the result states them.
  */
 import type { LinkStatus, EnterpriseStatus, Role } from '../../model/vocabulary.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { ClusterComponentId } from './types.js';
 
 /**

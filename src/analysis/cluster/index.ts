@@ -73,7 +73,7 @@ import { regionIndex } from '../../graph/queries.js';
 import { round } from '../../internal/format.js';
 import { withScratch, type Scratch } from '../../internal/scratch.js';
 import { ChainError } from '../../model/issues.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import { cohesion } from './cohesion.js';
 import { completeness } from './completeness.js';
 import { concentration } from './concentration.js';

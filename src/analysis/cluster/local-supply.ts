@@ -3,7 +3,7 @@
  * the region, over all their inputs — by value when every link has one, else by count.
  */
 import { round } from '../../internal/format.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { ComponentPart, ClusterRaw } from './types.js';
 import { idsOf, pct, unavailable, type Context } from './context.js';
 

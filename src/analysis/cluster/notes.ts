@@ -3,7 +3,7 @@
  * dataset names against the region's enterprise-count indicators, and what the score assumes.
  */
 import type { EnterpriseStatus, LinkStatus } from '../../model/vocabulary.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { ClusterComponent, ClusterComponentId } from './types.js';
 import type { Context } from './context.js';
 

@@ -5,7 +5,7 @@
  */
 import { regionWithinIdx } from '../../graph/queries.js';
 import { round } from '../../internal/format.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { ClusterRaw, ComponentPart } from './types.js';
 import { pct, unavailable, type Context } from './context.js';
 import { sums, type Measure, type Sums } from './region-sums.js';

@@ -5,7 +5,7 @@
 import type { ChainModel } from '../../graph/model.js';
 import { round } from '../../internal/format.js';
 import { ChainError } from '../../model/issues.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { Context } from './context.js';
 import { DEFAULT_CLUSTER_WEIGHTS, FORMULAS, LABELS } from './defaults.js';
 import {

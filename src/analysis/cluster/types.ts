@@ -3,7 +3,7 @@
  * types take), what each component reports, the local network, the score and a comparison.
  */
 import type { EnterpriseStatus, LinkStatus, Role } from '../../model/vocabulary.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 
 /**
  * The components of a cluster score, in report order.

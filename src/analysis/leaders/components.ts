@@ -18,7 +18,7 @@ import type { ChainModel } from '../../graph/model.js';
 import { round } from '../../internal/format.js';
 import type { Scratch } from '../../internal/scratch.js';
 import type { BetweennessInfo, ScopeNetwork } from '../centrality/index.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { LeaderComponent, LeaderComponentInfo } from './types.js';
 
 /** Names of the composite's components. */

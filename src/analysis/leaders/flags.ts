@@ -8,7 +8,7 @@
  *   could be ranked. Reason texts are built only for the flagged firms.
  */
 import { formatShare, round } from '../../internal/format.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import { COMPONENT_LABEL } from './components.js';
 import type { LeaderComponentInfo, LeaderEntry, LeaderFlag } from './types.js';
 

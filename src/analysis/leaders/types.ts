@@ -2,7 +2,7 @@
 import type { PagerankOptions } from '../../graph/algorithms/pagerank.js';
 import type { EnterpriseStatus, LinkStatus, Role } from '../../model/vocabulary.js';
 import type { BetweennessInfo, BetweennessOptions } from '../centrality/index.js';
-import type { Reason, ScopeOptions } from '../common.js';
+import type { Reason, ScopeOptions } from '../scope/index.js';
 import type { LEADER_COMPONENTS } from './components.js';
 
 /** Name of one of the composite's components. */

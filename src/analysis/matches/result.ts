@@ -5,7 +5,7 @@
  */
 import type { ChainModel } from '../../graph/model.js';
 import { formatYi, round } from '../../internal/format.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { Vias } from './candidates.js';
 import type { OutsideSourcing } from './outside.js';
 import type { Scales } from './scales.js';

@@ -3,7 +3,7 @@
  * whose names the types take), one suggested pair, and the result.
  */
 import type { EnterpriseStatus, LinkStatus } from '../../model/vocabulary.js';
-import type { Reason, ScopeOptions } from '../common.js';
+import type { Reason, ScopeOptions } from '../scope/index.js';
 
 /**
  * Names of the components of a match score.

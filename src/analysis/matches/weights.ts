@@ -3,7 +3,7 @@
  * which components the data support — a component absent from every candidate is not
  * available, and its weight is shared out among the others.
  */
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import { ChainError } from '../../model/issues.js';
 import type { Scales } from './scales.js';
 import { MATCH_COMPONENTS, type MatchComponent, type MatchComponentInfo, type MatchOptions } from './types.js';

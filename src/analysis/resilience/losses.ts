@@ -12,7 +12,7 @@ import type { ChainModel } from '../../graph/model.js';
 import { enterprisesInRegionIdx, regionIndex } from '../../graph/queries.js';
 import { formatShare, formatYi, round } from '../../internal/format.js';
 import type { Scratch } from '../../internal/scratch.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { DisruptionEntry, DisruptionResult, LossTotals } from './types.js';
 
 /** Output factors below this are "cut off". */

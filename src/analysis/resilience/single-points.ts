@@ -11,7 +11,7 @@
  */
 import type { ChainModel } from '../../graph/model.js';
 import type { Scratch } from '../../internal/scratch.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { LeaderSubgraph } from './subgraph.js';
 import type { PointOfFailure, SinglePointResult } from './types.js';
 

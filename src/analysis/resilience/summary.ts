@@ -8,7 +8,7 @@
 import type { ChainModel } from '../../graph/model.js';
 import { formatShare, round } from '../../internal/format.js';
 import type { Scratch } from '../../internal/scratch.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import { cascade, cascadeWork, resetWork } from './cascade.js';
 import { inputRow, type InputTable } from './input-rows.js';
 import { totals } from './losses.js';

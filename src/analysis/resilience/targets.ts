@@ -5,7 +5,7 @@
 import type { ChainModel } from '../../graph/model.js';
 import { enterpriseIndex, enterprisesInRegionIdx, regionIndex, segmentIndex } from '../../graph/queries.js';
 import { ChainError } from '../../model/issues.js';
-import type { Reason } from '../common.js';
+import type { Reason } from '../scope/index.js';
 import type { DisruptionTarget } from './types.js';
 
 /**

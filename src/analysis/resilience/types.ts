@@ -1,6 +1,6 @@
 /** Option and result types of the resilience analyses (see ./index.ts). */
 import type { EnterpriseStatus, LinkStatus } from '../../model/vocabulary.js';
-import type { Reason, ScopeOptions } from '../common.js';
+import type { Reason, ScopeOptions } from '../scope/index.js';
 
 /** What to remove: enterprises, every enterprise of a segment, or every supplier located in a region. */
 export type DisruptionTarget = { enterprises: readonly string[] } | { chain: string; segment: string } | { region: string };

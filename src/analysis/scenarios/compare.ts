@@ -6,7 +6,7 @@ import type { ChainModel } from '../../graph/model.js';
 import { formatShare, round } from '../../internal/format.js';
 import { ChainError } from '../../model/issues.js';
 import { scoreCluster } from '../cluster/index.js';
-import { resolveScope, type Reason } from '../common.js';
+import { resolveScope, type Reason } from '../scope/index.js';
 import { assessResilience, type ResilienceSummary } from '../resilience/index.js';
 import { change, datasetChanges } from './change.js';
 import { compareGaps } from './gaps.js';

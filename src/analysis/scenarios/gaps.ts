@@ -3,7 +3,7 @@
  * and changed in severity, keyed by kind and segment.
  */
 import type { ChainModel } from '../../graph/model.js';
-import { findGaps, type GapsResult } from '../gaps.js';
+import { findGaps, type GapsResult } from '../gaps/index.js';
 import { change } from './change.js';
 import type { CompareScenariosOptions, GapFindingChange, ScenarioComparison } from './types.js';
 

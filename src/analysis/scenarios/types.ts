@@ -3,8 +3,8 @@ import type * as z from 'zod';
 import type { Locale } from '../../model/issues.js';
 import type { ChainTemplate, Enterprise, Project, SegmentRef, SupplyLink } from '../../model/schema.js';
 import type { ClusterComponentId, ClusterOptions } from '../cluster/index.js';
-import type { Reason } from '../common.js';
-import type { GapCode, GapOptions } from '../gaps.js';
+import type { Reason } from '../scope/index.js';
+import type { GapCode, GapOptions } from '../gaps/index.js';
 import type { Band, OutputAssumptionOptions } from '../output.js';
 import type { ResilienceOptions, ResilienceSummary } from '../resilience/index.js';
 

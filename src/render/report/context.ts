@@ -2,7 +2,7 @@
  * What every section of the report needs: the model, the report's data, and the formatting
  * helpers bound to the report's locale (labels in the locale, numbers, "无数据 / n/a").
  */
-import type { Reason } from '../../analysis/common.js';
+import type { Reason } from '../../analysis/scope/index.js';
 import type { ChainModel } from '../../graph/model.js';
 import { formatShare, round } from '../../internal/format.js';
 import type { Locale } from '../../model/issues.js';

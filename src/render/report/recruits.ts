@@ -2,7 +2,7 @@
  * 招商清单 of a chain's chapter: recommendRecruits' candidates per gap segment, then the gaps
  * with no candidate in the data and what to look for.
  */
-import type { RecruitsResult } from '../../analysis/recruits.js';
+import type { RecruitsResult } from '../../analysis/recruits/index.js';
 import type { Block } from '../document.js';
 import { GAP_LABELS, pick } from '../labels.js';
 import type { Section } from './data/index.js';

@@ -3,7 +3,7 @@
  * leader ranking's components, the unit of a metric, and the note under a list cut to the
  * report's limit.
  */
-import type { Reason } from '../../analysis/common.js';
+import type { Reason } from '../../analysis/scope/index.js';
 import type { Block, Tone } from '../document.js';
 import type { ReportList } from './data/index.js';
 import type { Bilingual, ReportContext } from './context.js';

@@ -3,10 +3,10 @@
  * scope and seed (each step announced to `onProgress` first), its local firms, its columns.
  */
 import { scoreCluster } from '../../../analysis/cluster/index.js';
-import { findGaps } from '../../../analysis/gaps.js';
+import { findGaps } from '../../../analysis/gaps/index.js';
 import { rankLeaders, type LeaderRanking } from '../../../analysis/leaders/index.js';
 import { suggestMatches } from '../../../analysis/matches/index.js';
-import { recommendRecruits } from '../../../analysis/recruits.js';
+import { recommendRecruits } from '../../../analysis/recruits/index.js';
 import type { ChainModel } from '../../../graph/model.js';
 import { segmentGenerations } from '../../../graph/queries.js';
 import type { ResolvedChain } from '../../../model/chains.js';

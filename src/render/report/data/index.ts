@@ -9,7 +9,7 @@
  * from the data. For the region: estimateOutput over all its firms, auditing the region-wide
  * targets. An analysis the data cannot support is kept as `{ available: false, reason }`.
  */
-import { resolveScope } from '../../../analysis/common.js';
+import { resolveScope } from '../../../analysis/scope/index.js';
 import type { ChainModel } from '../../../graph/model.js';
 import { chainReport } from './chain.js';
 import { dataSettings, reportSettings } from './options.js';

@@ -2,7 +2,7 @@
  * The options of a report resolved to its settings: defaults, limits (a whole number ≥ 1 or
  * Infinity), seed and Monte Carlo runs checked, the years to estimate for.
  */
-import type { ResolvedScope } from '../../../analysis/common.js';
+import type { ResolvedScope } from '../../../analysis/scope/index.js';
 import type { ChainModel } from '../../../graph/model.js';
 import { DEFAULT_SEED } from '../../../internal/random.js';
 import { ChainError, type Locale } from '../../../model/issues.js';

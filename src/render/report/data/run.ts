@@ -2,7 +2,7 @@
  * One run of buildReport: the scope, the settings, the lists cut so far and the progress
  * counter, shared by the steps that gather the report's data.
  */
-import type { Reason, ResolvedScope } from '../../../analysis/common.js';
+import type { Reason, ResolvedScope } from '../../../analysis/scope/index.js';
 import type { ChainModel } from '../../../graph/model.js';
 import type { ReportSettings } from './options.js';
 import { unavailable } from './sections.js';

@@ -1,5 +1,5 @@
 /** Sections of a report's data: an analysis' result, or why the data could not support it. */
-import type { Reason } from '../../../analysis/common.js';
+import type { Reason } from '../../../analysis/scope/index.js';
 import { ChainError } from '../../../model/issues.js';
 import type { Section } from './types.js';
 

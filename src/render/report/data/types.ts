@@ -1,11 +1,11 @@
 /** The shapes of a report's data: its options, its sections and rows, and the whole object. */
 import type { ClusterScore } from '../../../analysis/cluster/index.js';
-import type { Reason } from '../../../analysis/common.js';
-import type { GapsResult } from '../../../analysis/gaps.js';
+import type { Reason } from '../../../analysis/scope/index.js';
+import type { GapsResult } from '../../../analysis/gaps/index.js';
 import type { LeaderRanking } from '../../../analysis/leaders/index.js';
 import type { MatchResult } from '../../../analysis/matches/index.js';
 import type { OutputEstimate } from '../../../analysis/output.js';
-import type { RecruitsResult } from '../../../analysis/recruits.js';
+import type { RecruitsResult } from '../../../analysis/recruits/index.js';
 import type { SinglePointResult } from '../../../analysis/resilience/index.js';
 import type { Locale } from '../../../model/issues.js';
 import type { EnterpriseStatus, Role } from '../../../model/vocabulary.js';

@@ -2,9 +2,9 @@
  * What every analysis shares: the scope it runs on (a chain and a region) and the shape of a
  * finding's reason.
  */
-import type { ChainModel } from '../graph/model.js';
-import { chainIndex, regionIndex } from '../graph/queries.js';
-import { ChainError } from '../model/issues.js';
+import type { ChainModel } from '../../graph/model.js';
+import { chainIndex, regionIndex } from '../../graph/queries.js';
+import { ChainError } from '../../model/issues.js';
 
 /** A reason rendered from a finding's numbers, in Chinese and English. */
 export interface Reason {

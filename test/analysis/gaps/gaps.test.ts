@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findGaps, linkProductSegment, type GapFinding, type GapOptions } from '../../src/analysis/gaps.js';
-import { buildModel } from '../../src/graph/model.js';
-import { chainIndex } from '../../src/graph/queries.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
+import { findGaps, linkProductSegment, type GapFinding, type GapOptions } from '../../../src/analysis/gaps/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { chainIndex } from '../../../src/graph/queries.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 
 /*
@@ -678,7 +678,7 @@ describe('findGaps: arguments, purity and invariants', () => {
 });
 
 // golden tests on the seed datasets (seeds/*.json, built-in templates)
-const seed = (name: string) => new URL(`../../seeds/${name}.json`, import.meta.url);
+const seed = (name: string) => new URL(`../../../seeds/${name}.json`, import.meta.url);
 const seedModel = (name: string) => buildModel(parseDataset(JSON.parse(readFileSync(seed(name), 'utf8'))));
 const codesOf = (findings: readonly GapFinding[], segment: string) => findings.filter((f) => f.segment === segment).map((f) => f.code);
 

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findGaps } from '../../src/analysis/gaps.js';
-import { recommendRecruits } from '../../src/analysis/recruits.js';
-import { buildModel } from '../../src/graph/model.js';
-import { isLocal } from '../../src/graph/queries.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
+import { findGaps } from '../../../src/analysis/gaps/index.js';
+import { recommendRecruits } from '../../../src/analysis/recruits/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { isLocal } from '../../../src/graph/queries.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 
 /*
@@ -266,7 +266,7 @@ describe('recommendRecruits', () => {
   });
 });
 
-const seed = (name: string) => new URL(`../../seeds/${name}.json`, import.meta.url);
+const seed = (name: string) => new URL(`../../../seeds/${name}.json`, import.meta.url);
 const seedModel = (name: string) => buildModel(parseDataset(JSON.parse(readFileSync(seed(name), 'utf8'))));
 
 describe.skipIf(!existsSync(seed('jiuquan')))('recommendRecruits on the 酒泉 seed', () => {

@@ -1,0 +1,167 @@
+/**
+ * Gap finding (补链 / 强链 / 延链): where the chain, as it exists in a region and its
+ * sub-regions, is broken, thin or dependent on outside supply, ranked by a documented severity.
+ *
+ * Method, in the order of {@link findGaps}'s steps (each in a file of its own):
+ * 1. Settings (./settings.ts): options with their defaults, checked.
+ * 2. Local presence (./presence.ts): a segment is present when a local enterprise with a counted
+ *    status (default 在产 operating, 在建 under construction) operates in it; a segment's local
+ *    output is the sum over its local present firms, known only when every one is.
+ * 3. Criticality (./criticality.ts): the segment's transitive downstream reach in the flow DAG,
+ *    weighted by valueShare when every segment has one, else by count of segments.
+ * 4. Feasibility (./feasibility.ts): relatedness density ω (Hidalgo et al. 2007; see
+ *    ../relatedness.ts) of the segment for the region among its peer regions, when at least
+ *    `minRegions` (default 3) peers have activity in the chain; otherwise a neutral 0.5.
+ * 5. Supply links (./supply-links.ts): links count when their status is active or brokered
+ *    (撮合). A link's product segment is its `segment` when given, else inferred: the single
+ *    segment of the supplier in the chain that flows into a segment of the buyer; links that
+ *    cannot be placed are counted and reported.
+ * 6. Gaps being filled (./filling.ts): projects under way (default 签约 signed, 在建 under
+ *    construction, 投产 in production) and local 签约 firms in the segment; planned projects (规划)
+ *    are listed apart and do not change the severity.
+ * 7. Findings, one rule per question a planner asks, each with its reference in its file:
+ *    `missing_segment` (缺链, ./missing.ts) no local presence; `thin_segment` (短板, 强链,
+ *    ./thin.ts) a single local supplier or local supply concentrated, HHI = Σ s_i² above 0.25 —
+ *    the "highly concentrated" band of the US DOJ/FTC Horizontal Merger Guidelines (2010, §5.3);
+ *    `external_dependency` (补链 by substitution, ./external.ts) local buyers sourcing the
+ *    segment's product from outside; `capacity_shortfall` (./capacity.ts) local demand derived
+ *    from input coefficients, D_s = Σ_t a_st · x_t, exceeds local output x_s (Miller & Blair,
+ *    Input-Output Analysis, ch. 2); `extension_opportunity` (延链, ./extension.ts) a missing
+ *    segment directly upstream (backward) or downstream (forward) of a present one.
+ * 8. Severity (./severity.ts) in [0, 1] = w_v·value + w_c·criticality + w_f·feasibility (weights
+ *    normalised; default 0.5 / 0.3 / 0.2), times (1 − fillingReduction) when the gap is being
+ *    filled (default reduction 0.5). value = share × extent: share is the weight of the local
+ *    firms that depend on the gap (链主 weighted by leaderWeight, default 3; times output when
+ *    all outputs are known) among the chain's local firms and them; extent is how open the gap
+ *    is: 1 for missing segments and extensions, the HHI for thin segments, the external share of
+ *    local buyers' sourcing for external dependencies, shortfall / demand for capacity shortfalls.
+ * 9. Limitations (./limitations.ts and the rules): what cannot be computed is listed, never estimated.
+ * 10. Ranking (./result.ts): severity (rounded to 4 decimals) descending, then segment order in
+ *    the chain, then kind (missing, thin, external, capacity, extension; backward before forward).
+ *
+ * Assumptions: the chain template lists the segments a complete local chain would have;
+ * firms' activities are as recorded; numbers (outputs, link values, coefficients) are used only
+ * where given — what cannot be computed is listed in `limitations`, never estimated.
+ *
+ * Cost: linear. One sequential pass over the supply links (a link's product segment is inferred
+ * only for links that can matter), one over the enterprises (the relatedness counts, by region)
+ * and the chain's segment → enterprise rows, with typed arrays over the enterprises and the
+ * (firm, segment) activities taken from the model's scratch arena (../../internal/scratch.ts), so
+ * that calls after the first allocate no typed-array memory; no pairs of firms or regions beyond
+ * the peers' matrix. Sums of link values are taken in the order of a walk over the buyers of the
+ * region (a stable counting sort), so they do not depend on how the links are scanned.
+ */
+import type { ChainModel } from '../../graph/model.js';
+import { enterprisesInRegionIdx } from '../../graph/queries.js';
+import { withScratch, type Scratch } from '../../internal/scratch.js';
+import { resolveScope } from '../scope/index.js';
+import { capacityShortfall } from './capacity.js';
+import { chainNames, segmentLabel, type GapContext } from './context.js';
+import { downstreamCriticality, segmentFlows } from './criticality.js';
+import { backwardExtension, forwardExtension } from './extension.js';
+import { externalDependency } from './external.js';
+import { relatednessFeasibility } from './feasibility.js';
+import { gapFilling } from './filling.js';
+import { feasibilityLimitation, unresolvedLinksLimitation } from './limitations.js';
+import { missingSegment } from './missing.js';
+import { segmentPresence } from './presence.js';
+import { gapsResult, rankFindings } from './result.js';
+import { gapSettings } from './settings.js';
+import { severityScale } from './severity.js';
+import { scanSupplyLinks } from './supply-links.js';
+import { thinSegment } from './thin.js';
+import type { GapFinding, GapOptions, GapsResult } from './types.js';
+
+export { GAP_CODES } from './types.js';
+export type {
+  CapacityShortfallFinding,
+  ExtensionOpportunityFinding,
+  ExternalDependencyFinding,
+  FillingEntry,
+  GapCode,
+  GapFinding,
+  GapLimitation,
+  GapOptions,
+  GapsResult,
+  HhiBasis,
+  MissingSegmentFinding,
+  SegmentState,
+  SeverityBreakdown,
+  SeverityComponent,
+  SeverityWeights,
+  ThinSegmentFinding,
+} from './types.js';
+export { normaliseWeights } from './settings.js';
+// the product segment of a link is shared with the renderers; the barrel exports it with the gaps
+export { linkProductSegment } from '../scope/index.js';
+export type { LinkSegmentBasis } from '../scope/index.js';
+
+/**
+ * Finds the gaps of a chain in a region (and its sub-regions): missing and thin segments,
+ * external dependencies, capacity shortfalls and extension opportunities, each with a severity
+ * in [0, 1], the numbers behind it and a reason in Chinese and English. Unknown chain or region
+ * ids throw a ChainError listing the valid ones.
+ *
+ * @example
+ * const { findings, limitations } = findGaps(model, { chain: 'wind-power', region: 'jiuquan' });
+ * findings[0];
+ * // → { code: 'missing_segment', segment: 'steel', severity: 0.45,
+ * //     reason: { zh: '本地缺少「钢材」环节：没有在产或在建企业。直接下游有2家本地企业需要其产品。严重度0.45。', en: … }, … }
+ * limitations.map((l) => l.code); // ['capacity_unknown', …, 'feasibility_neutral']
+ */
+export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
+  return withScratch(model, (scratch) => gapsWith(scratch, model, options));
+}
+
+/** {@link findGaps} with its temporary arrays taken from `scratch` (valid for the call only): the steps in order. */
+function gapsWith(scratch: Scratch, model: ChainModel, options: GapOptions): GapsResult {
+  const scope = resolveScope(model, options, true);
+  const settings = gapSettings(options);
+  const c = scope.chainIndex!;
+  const s0 = model.index.segments.chainStart[c]!;
+  const s1 = model.index.segments.chainStart[c + 1]!;
+  const names = chainNames(scratch, model, c);
+  const regionFirms = enterprisesInRegionIdx(model, scope.regionIndex);
+  const presence = segmentPresence(scratch, model, s0, s1, settings.presentCode, regionFirms);
+  const flows = segmentFlows(model, s0, s1 - s0);
+  const chain = model.chains[c]!;
+  const ctx: GapContext = {
+    model,
+    chain,
+    s0,
+    settings,
+    names,
+    presence,
+    flows,
+    criticality: downstreamCriticality(chain, flows.downOf),
+    feasibility: relatednessFeasibility(scratch, model, scope.regionIndex, s0, s1, settings),
+    supply: scanSupplyLinks(scratch, model, s0, s1, settings.linkCode, presence.flags, regionFirms),
+    filling: gapFilling(model, c, scope.regionIndex, s0, s1, settings, presence.flags, presence.notPresentBySeg),
+    severity: severityScale(scratch, model, presence.chainLocal, names.isLeader, settings.leaderWeight),
+    limitations: [],
+  };
+  const found = segmentFindings(ctx);
+  const feasibilityNote = feasibilityLimitation(ctx.feasibility, settings, names, s1 - s0);
+  if (feasibilityNote) ctx.limitations.push(feasibilityNote);
+  const unresolvedNote = unresolvedLinksLimitation(ctx.supply, names);
+  if (unresolvedNote) ctx.limitations.push(unresolvedNote);
+  return gapsResult(ctx, scope.region, rankFindings(found));
+}
+
+/** The findings of every segment of the chain, in segment order, each segment's rules in kind order. */
+function segmentFindings(ctx: GapContext): GapFinding[] {
+  const found: GapFinding[] = [];
+  const add = (f: GapFinding | undefined) => {
+    if (f) found.push(f);
+  };
+  for (let j = 0; j < ctx.presence.present.length; j++) {
+    const label = segmentLabel(ctx, j);
+    add(missingSegment(ctx, j, label));
+    add(thinSegment(ctx, j, label));
+    add(externalDependency(ctx, j, label));
+    add(capacityShortfall(ctx, j, label));
+    add(backwardExtension(ctx, j, label));
+    add(forwardExtension(ctx, j, label));
+  }
+  return found;
+}
