@@ -33,7 +33,7 @@ import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster.j
 import { findGaps } from '../src/analysis/gaps.js';
 import { rankLeaders } from '../src/analysis/leaders.js';
 import { suggestMatches } from '../src/analysis/matches.js';
-import { estimateOutput } from '../src/analysis/output.js';
+import { estimateOutput } from '../src/analysis/output/index.js';
 import { recommendRecruits } from '../src/analysis/recruits.js';
 import { simulateDisruption } from '../src/analysis/resilience.js';
 import { supplyGraph } from '../src/graph/graphology.js';

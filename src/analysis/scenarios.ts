@@ -35,7 +35,7 @@ import type { ChainTemplate, Enterprise, Project, SegmentRef, SupplyLink } from 
 import { scoreCluster, type ClusterComponentId, type ClusterOptions } from './cluster.js';
 import { resolveScope, type Reason } from './common.js';
 import { findGaps, type GapCode, type GapOptions, type GapsResult } from './gaps.js';
-import { estimateOutput, type Band, type OutputAssumptionOptions } from './output.js';
+import { estimateOutput, type Band, type OutputAssumptionOptions } from './output/index.js';
 import { assessResilience, type ResilienceOptions, type ResilienceSummary } from './resilience.js';
 
 /** Selects supply links to remove: a link id, or every link from → to (of a segment or product when given). */

@@ -14,7 +14,7 @@ import { resolveScope, type Reason } from '../analysis/common.js';
 import { findGaps, type GapsResult } from '../analysis/gaps.js';
 import { rankLeaders, type LeaderRanking } from '../analysis/leaders.js';
 import { suggestMatches, type MatchResult } from '../analysis/matches.js';
-import { estimateOutput, type OutputEstimate } from '../analysis/output.js';
+import { estimateOutput, type OutputEstimate } from '../analysis/output/index.js';
 import { recommendRecruits, type RecruitsResult } from '../analysis/recruits.js';
 import { singlePointsOfFailure, type SinglePointResult } from '../analysis/resilience.js';
 import type { ChainModel } from '../graph/model.js';

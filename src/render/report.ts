@@ -12,7 +12,7 @@ import type { ClusterScore } from '../analysis/cluster.js';
 import type { Reason } from '../analysis/common.js';
 import type { LeaderRanking } from '../analysis/leaders.js';
 import type { MatchResult } from '../analysis/matches.js';
-import { OUTPUT_KINDS, type OutputEstimate } from '../analysis/output.js';
+import { OUTPUT_KINDS, type OutputEstimate } from '../analysis/output/index.js';
 import type { RecruitsResult } from '../analysis/recruits.js';
 import type { ChainModel } from '../graph/model.js';
 import { formatShare, round } from '../internal/format.js';

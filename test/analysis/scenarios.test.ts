@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster.js';
 import { findGaps } from '../../src/analysis/gaps.js';
-import { estimateOutput } from '../../src/analysis/output.js';
+import { estimateOutput } from '../../src/analysis/output/index.js';
 import { assessResilience } from '../../src/analysis/resilience.js';
 import { compareScenarios, withChanges } from '../../src/analysis/scenarios.js';
 import { buildModel } from '../../src/graph/model.js';

@@ -3,7 +3,7 @@ import { scoreCluster } from '../../src/analysis/cluster.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { rankLeaders } from '../../src/analysis/leaders.js';
 import { suggestMatches } from '../../src/analysis/matches.js';
-import { estimateOutput } from '../../src/analysis/output.js';
+import { estimateOutput } from '../../src/analysis/output/index.js';
 import { recommendRecruits } from '../../src/analysis/recruits.js';
 import { singlePointsOfFailure } from '../../src/analysis/resilience.js';
 import { buildModel } from '../../src/graph/model.js';

@@ -1,0 +1,344 @@
+/**
+ * Target audit: every output target (metric `output`; `sales` audited as output) whose region
+ * lies within the scope region and whose chain is the scope chain (or none): the probability of
+ * reaching its value by its year, where its value lies against the P10–P90 band, the yearly growth
+ * it requires from the modelled base-year output, its stated growth against the estimate's, and
+ * how much of it the modelled firms cover.
+ */
+import type { Scratch } from '../../internal/scratch.js';
+import { formatShare, formatYi } from '../../internal/format.js';
+import type { Indicator, Target } from '../../model/schema.js';
+import type { Reason } from '../common.js';
+import { bandOfRuns, cagr, finite } from './band.js';
+import type { TargetAudit } from './types.js';
+
+/** Months an indicator period covers: "1-8月" → 8, "Q1"/"一季度" → 3, "前三季度" → 9, "上半年" → 6; 12 when absent or unknown. */
+export function periodMonths(period: string | undefined): { months: number; known: boolean } {
+  if (period === undefined || period.trim() === '' || /全年|年度/u.test(period)) return { months: 12, known: true };
+  const p = period.trim();
+  const range = /(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月/u.exec(p);
+  if (range) return { months: Math.max(1, Number(range[2]) - Number(range[1]) + 1), known: true };
+  if (/前三季度|Q1\s*[-–~]\s*Q3/iu.test(p)) return { months: 9, known: true };
+  if (/上半年|H1/iu.test(p)) return { months: 6, known: true };
+  if (/^(Q[1-4]|[一二三四]季度|第[一二三四]季度)$/iu.test(p)) return { months: 3, known: true };
+  const single = /^(\d{1,2})月$/u.exec(p);
+  if (single) return { months: 1, known: true };
+  return { months: 12, known: false };
+}
+
+/** 亿元 per unit of a target's or indicator's unit; undefined when not money. */
+export function moneyFactor(unit: string | undefined): number | undefined {
+  if (unit === undefined) return 1;
+  const u = unit.trim();
+  if (u === '亿元' || u === '亿' || u === '') return 1;
+  if (u === '万元') return 1e-4;
+  if (u === '元') return 1e-8;
+  return undefined;
+}
+
+export interface AuditPlan {
+  target: Target;
+  index: number;
+  region: number;
+  chain: number;
+  value: number | null;
+  year: number;
+  yearSource: TargetAudit['yearSource'];
+  unavailable: Reason | null;
+  indicator: { record: Indicator; annualised: number; months: number; known: boolean } | null;
+  useIndicators: boolean;
+}
+
+export interface AuditContext {
+  runs: number;
+  T: number;
+  slot: ReadonlyMap<number, number>;
+  tBase: number;
+  baseYear: number;
+  growthRate: number;
+  growthSpread: number;
+  values: Float64Array;
+  zRuns: Float64Array;
+  scratch: Float64Array;
+  /** The call's scratch arena (the per-run columns of an audit). */
+  arena: Scratch;
+  scopeRegion: number;
+  scopeChain: number;
+  regionName: (r: number) => string;
+  chainName: (c: number) => string;
+  coverage: { enterprises: number; withOutput: number; projects: number; projectsWithOutput: number };
+}
+
+export function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
+  const t = plan.target;
+  const where = `${ctx.regionName(plan.region)}${plan.chain >= 0 ? ` ${ctx.chainName(plan.chain)}` : ''}`;
+  const statedGrowth = t.growth === undefined ? null : t.growth / 100;
+  const notes: Reason[] = [];
+  const cov = ctx.coverage;
+  const common = {
+    target: t.id,
+    kind: t.kind,
+    metric: t.metric,
+    scope: { region: t.scope.region, chain: t.scope.chain ?? null },
+    comparator: t.comparator,
+    year: plan.year,
+    yearSource: plan.yearSource,
+    condition: t.condition ?? null,
+    statedGrowth,
+  };
+  if (plan.unavailable !== null)
+    return {
+      ...common,
+      available: false,
+      value: t.value ?? null,
+      basis: 'firms',
+      estimate: null,
+      bandPosition: null,
+      probability: null,
+      base: null,
+      requiredGrowth: null,
+      estimateGrowth: null,
+      growthProbability: null,
+      coverage: {
+        partial: true,
+        enterprises: cov.enterprises,
+        enterprisesWithOutput: cov.withOutput,
+        projects: cov.projects,
+        projectsWithOutput: cov.projectsWithOutput,
+        shareOfTarget: null,
+        impliedBase: null,
+        observed: null,
+        reason: plan.unavailable,
+      },
+      notes,
+      reason: {
+        zh: `目标 ${t.id}（${where}）未审核：${plan.unavailable.zh}`,
+        en: `target ${t.id} (${where}) is not audited: ${plan.unavailable.en}`,
+      },
+    };
+
+  const { runs, T, scratch } = ctx;
+  const tY = ctx.slot.get(plan.year)!;
+  const tB = ctx.tBase;
+  // per-run values at the audited year and the base year
+  const atY = ctx.arena.float64(runs);
+  const atB = ctx.arena.float64(runs);
+  let base: { year: number; value: number };
+  let basis: TargetAudit['basis'] = 'firms';
+  const ind = plan.indicator;
+  if (plan.useIndicators && ind) {
+    basis = 'indicators';
+    const rate = ind.record.growth === undefined ? ctx.growthRate : ind.record.growth / 100;
+    for (let r = 0; r < runs; r++) {
+      const g = Math.max(-0.95, rate + ctx.growthSpread * ctx.zRuns[r]!);
+      atY[r] = ind.annualised * (1 + g) ** (plan.year - ind.record.year);
+      atB[r] = ind.annualised * (1 + g) ** (ctx.baseYear - ind.record.year);
+    }
+    notes.push({
+      zh: `按观测指标 ${ind.record.id}（${ind.record.year}年${ind.record.period ?? ''} ${formatYi(ind.record.value!, 'zh')}，折全年 ${formatYi(ind.annualised, 'zh')}）以年增长 ${formatShare(rate)} 外推；新项目视为已含在增速中`,
+      en: `projected from the observed indicator ${ind.record.id} (${ind.record.year}${ind.record.period ? ` ${ind.record.period}` : ''}: ${formatYi(ind.record.value!, 'en')}, ${formatYi(ind.annualised, 'en')} a year) at ${formatShare(rate)} a year; new projects are taken to be in that growth`,
+    });
+    if (!ind.known)
+      notes.push({
+        zh: `指标期间 "${ind.record.period}" 无法识别，按全年计`,
+        en: `the indicator period "${ind.record.period}" is not recognised and is taken as a full year`,
+      });
+  } else {
+    for (let r = 0; r < runs; r++) {
+      atY[r] = ctx.values[r * T + tY]!;
+      atB[r] = ctx.values[r * T + tB]!;
+    }
+  }
+  const estimate = bandOfRuns(atY, scratch);
+  let baseSum = 0;
+  for (let r = 0; r < runs; r++) baseSum += atB[r]!;
+  base = { year: ctx.baseYear, value: baseSum / runs };
+  const span = plan.year - ctx.baseYear;
+
+  let value = plan.value;
+  let impliedValue = false;
+  const implied = statedGrowth !== null && span > 0 && base.value > 0 ? base.value * (1 + statedGrowth) ** span : Number.NaN;
+  if (value === null && Number.isFinite(implied) && implied >= 0) {
+    value = implied;
+    impliedValue = true;
+    notes.push({
+      zh: `目标只给出增速：以 ${ctx.baseYear}年测算值 ${formatYi(base.value, 'zh')} 按 ${formatShare(statedGrowth!)} 增长推得 ${plan.year}年 ${formatYi(value, 'zh')}`,
+      en: `the target gives only a growth rate: ${formatYi(base.value, 'en')} modelled for ${ctx.baseYear} grown at ${formatShare(statedGrowth!)} gives ${formatYi(value, 'en')} in ${plan.year}`,
+    });
+  }
+  const upper = t.comparator === '<=' || t.comparator === '<';
+  if (t.comparator === '=')
+    notes.push({ zh: '“=” 目标按“达到该值”（≥）审核', en: 'an "=" target is audited as reaching the value (≥)' });
+  let probability: number | null = null;
+  let bandPosition: TargetAudit['bandPosition'] = null;
+  if (value !== null) {
+    let hits = 0;
+    for (let r = 0; r < runs; r++) {
+      const x = atY[r]!;
+      if (t.comparator === '>' ? x > value : t.comparator === '<' ? x < value : t.comparator === '<=' ? x <= value : x >= value) hits++;
+    }
+    probability = hits / runs;
+    bandPosition = value < estimate.p10 ? 'below' : value > estimate.p90 ? 'above' : 'within';
+  }
+  const requiredGrowth = value !== null && !impliedValue ? cagr(base.value, value, span) : null;
+  const estimateGrowth = cagr(base.value, estimate.expected, span);
+  let growthProbability: number | null = null;
+  if (statedGrowth !== null && span > 0) {
+    let hits = 0;
+    const needed = (1 + statedGrowth) ** span;
+    for (let r = 0; r < runs; r++) if (atB[r]! > 0 && atY[r]! / atB[r]! >= needed) hits++;
+    growthProbability = hits / runs;
+  }
+  if (span <= 0)
+    notes.push({
+      zh: `目标年份 ${plan.year} 不晚于测算基年 ${ctx.baseYear}，无法计算所需年均增速`,
+      en: `the target year ${plan.year} is not after the base year ${ctx.baseYear}, so no yearly growth can be derived`,
+    });
+  else if (base.value <= 0)
+    notes.push({
+      zh: `${ctx.baseYear}年（基年）测算产值为 0，无法计算所需年均增速`,
+      en: `the modelled output in the base year ${ctx.baseYear} is 0, so no yearly growth can be derived`,
+    });
+  if (t.period !== undefined)
+    notes.push({
+      zh: `目标针对期间 "${t.period}"，本测算按全年比较`,
+      en: `the target refers to the period "${t.period}"; the estimate compares whole years`,
+    });
+  if (plan.yearSource === 'expectation-horizon')
+    notes.push({
+      zh: `${t.kind === 'expectation' ? '预期' : '目标'}未给年份${t.condition ? `（条件：${t.condition}）` : ''}，按测算末年 ${plan.year} 审核`,
+      en: `the ${t.kind} gives no year${t.condition ? ` (condition: ${t.condition})` : ''}; it is audited at the horizon ${plan.year}`,
+    });
+  if (t.metric === 'sales') notes.push({ zh: '销售收入按产值近似', en: 'sales are audited as output' });
+  if (basis === 'firms' && span > 0 && base.value > 0 && plan.value !== null && base.value < 0.1 * plan.value / (1 + (statedGrowth ?? 0)) ** span)
+    notes.push({
+      zh: `${ctx.baseYear}年测算基数 ${formatYi(base.value, 'zh')} 不到目标所隐含基数的 10%：增速比较的是新项目与近乎空白的基数，不能说明目标本身`,
+      en: `the modelled base of ${formatYi(base.value, 'en')} in ${ctx.baseYear} is under 10% of the base the target implies: the growth figures compare new projects with an almost empty base and say little about the target itself`,
+    });
+
+  // coverage
+  const regionWide = plan.chain < 0;
+  const noData = cov.withOutput === 0 && cov.projectsWithOutput === 0;
+  const partial = basis === 'firms' && (regionWide || cov.withOutput < cov.enterprises || noData);
+  const shareOfTarget = value !== null && value > 0 ? finite(estimate.expected / value) : null;
+  const impliedBase =
+    plan.value !== null && statedGrowth !== null && statedGrowth > -1 && span >= 0 && Number.isFinite(plan.value / (1 + statedGrowth) ** span)
+      ? (() => {
+          const v = plan.value / (1 + statedGrowth) ** span;
+          return { year: ctx.baseYear, value: v, modelledShare: v > 0 && basis === 'firms' ? finite(base.value / v) : null };
+        })()
+      : null;
+  let observed: TargetAudit['coverage']['observed'] = null;
+  if (ind) {
+    const tI = ctx.slot.get(ind.record.year)!;
+    let s = 0;
+    for (let r = 0; r < runs; r++) s += ctx.values[r * T + tI]!;
+    const modelled = s / runs;
+    observed = {
+      indicator: ind.record.id,
+      year: ind.record.year,
+      value: ind.record.value!,
+      annualised: ind.annualised,
+      modelledShare: ind.annualised > 0 ? finite(modelled / ind.annualised) : null,
+    };
+  }
+  const scopeText = {
+    zh:
+      plan.chain >= 0
+        ? `测算只含数据集中 ${where} 的 ${cov.enterprises} 家企业（${cov.withOutput} 家有产值或产能）和 ${cov.projects} 个项目（${cov.projectsWithOutput} 个有预期产值）`
+        : `目标覆盖 ${ctx.regionName(plan.region)} 全部企业，而测算只含数据集中的 ${cov.enterprises} 家企业（${cov.withOutput} 家有产值或产能）和 ${cov.projects} 个项目（${cov.projectsWithOutput} 个有预期产值）${ctx.scopeChain >= 0 ? `，且仅限 ${ctx.chainName(ctx.scopeChain)}` : ''}`,
+    en:
+      plan.chain >= 0
+        ? `the estimate holds only the ${cov.enterprises} enterprises of ${where} in the dataset (${cov.withOutput} with output or capacity) and ${cov.projects} projects (${cov.projectsWithOutput} with expected output)`
+        : `the target covers every firm of ${ctx.regionName(plan.region)}, while the estimate holds only the ${cov.enterprises} enterprises in the dataset (${cov.withOutput} with output or capacity) and ${cov.projects} projects (${cov.projectsWithOutput} with expected output)${ctx.scopeChain >= 0 ? `, in ${ctx.chainName(ctx.scopeChain)} only` : ''}`,
+  };
+  const shareText =
+    shareOfTarget === null
+      ? { zh: '', en: '' }
+      : { zh: `，期望值为目标的 ${formatShare(shareOfTarget)}`, en: `; the expected estimate is ${formatShare(shareOfTarget)} of the target` };
+  const impliedText =
+    impliedBase && impliedBase.modelledShare !== null
+      ? {
+          zh: `；按 ${formatShare(statedGrowth!)} 增速，目标意味着 ${ctx.baseYear}年约 ${formatYi(impliedBase.value, 'zh')}，已建模企业占其 ${formatShare(impliedBase.modelledShare)}`,
+          en: `; at ${formatShare(statedGrowth!)} a year the target implies about ${formatYi(impliedBase.value, 'en')} in ${ctx.baseYear}, of which the modelled firms hold ${formatShare(impliedBase.modelledShare)}`,
+        }
+      : { zh: '', en: '' };
+  const observedText =
+    observed && observed.modelledShare !== null
+      ? {
+          zh: `；${observed.year}年观测产值折全年 ${formatYi(observed.annualised, 'zh')}，已建模企业占 ${formatShare(observed.modelledShare)}`,
+          en: `; the observed output of ${observed.year}, ${formatYi(observed.annualised, 'en')} a year, is ${formatShare(observed.modelledShare)} covered by the modelled firms`,
+        }
+      : { zh: '', en: '' };
+  const missing = partial
+    ? noData
+      ? {
+          zh: '。数据集中没有任何可用产值，测算为 0：比较结果（包括低概率）反映数据缺失，而非目标不可信',
+          en: '. The dataset holds no usable output figure, so the estimate is 0: the comparison, a low probability included, reflects missing data, not an implausible target',
+        }
+      : {
+          zh: '。低概率可能反映数据缺失（未收录的企业），而非目标不可信',
+          en: '. A low probability may reflect missing data (firms not in the dataset) rather than an implausible target',
+        }
+    : { zh: '', en: '' };
+  const coverageReason: Reason =
+    basis === 'indicators'
+      ? {
+          zh: `按观测指标外推，覆盖 ${ctx.regionName(plan.region)} 的统计口径`,
+          en: `projected from the observed indicator, covering the statistical scope of ${ctx.regionName(plan.region)}`,
+        }
+      : {
+          zh: `${scopeText.zh}${shareText.zh}${impliedText.zh}${observedText.zh}${missing.zh}`,
+          en: `${scopeText.en}${shareText.en}${impliedText.en}${observedText.en}${missing.en}`,
+        };
+
+  const positionText: Reason =
+    bandPosition === null || value === null
+      ? { zh: '目标没有可比的数值', en: 'the target has no value to compare' }
+      : bandPosition === 'within'
+        ? { zh: `目标 ${formatYi(value, 'zh')} 落在区间内`, en: `the target ${formatYi(value, 'en')} lies within the band` }
+        : bandPosition === 'above'
+          ? { zh: `目标 ${formatYi(value, 'zh')} 高于区间上沿（P90）`, en: `the target ${formatYi(value, 'en')} lies above the band (P90)` }
+          : { zh: `目标 ${formatYi(value, 'zh')} 低于区间下沿（P10）`, en: `the target ${formatYi(value, 'en')} lies below the band (P10)` };
+  const probText =
+    probability === null
+      ? { zh: '', en: '' }
+      : { zh: `，${upper ? '不超过' : '达到'}目标的概率 ${formatShare(probability)}`, en: `; probability of ${upper ? 'staying within' : 'reaching'} it ${formatShare(probability)}` };
+  const growthText =
+    requiredGrowth !== null || statedGrowth !== null
+      ? {
+          zh: `${requiredGrowth !== null ? `；从 ${ctx.baseYear}年测算值 ${formatYi(base.value, 'zh')} 起需年均增长 ${formatShare(requiredGrowth)}` : ''}${statedGrowth !== null ? `；目标增速 ${formatShare(statedGrowth)}` : ''}${estimateGrowth !== null ? `，测算年均增速 ${formatShare(estimateGrowth)}` : ''}${growthProbability !== null ? `，达到目标增速的概率 ${formatShare(growthProbability)}` : ''}`,
+          en: `${requiredGrowth !== null ? `; from ${formatYi(base.value, 'en')} modelled for ${ctx.baseYear} it needs ${formatShare(requiredGrowth)} a year` : ''}${statedGrowth !== null ? `; stated growth ${formatShare(statedGrowth)}` : ''}${estimateGrowth !== null ? `, estimate ${formatShare(estimateGrowth)} a year` : ''}${growthProbability !== null ? `, probability of the stated growth ${formatShare(growthProbability)}` : ''}`,
+        }
+      : { zh: '', en: '' };
+  const reason: Reason = {
+    zh: `${where} ${t.kind === 'expectation' ? '预期' : '目标'} ${t.id}：${plan.year}年测算 P10–P90 为 ${formatYi(estimate.p10, 'zh')}–${formatYi(estimate.p90, 'zh')}（期望 ${formatYi(estimate.expected, 'zh')}），${positionText.zh}${probText.zh}${growthText.zh}。${coverageReason.zh}`,
+    en: `${t.kind} ${t.id} for ${where}: in ${plan.year} the estimate's P10–P90 is ${formatYi(estimate.p10, 'en')} – ${formatYi(estimate.p90, 'en')} (expected ${formatYi(estimate.expected, 'en')}); ${positionText.en}${probText.en}${growthText.en}. ${coverageReason.en.charAt(0).toUpperCase()}${coverageReason.en.slice(1)}`,
+  };
+  return {
+    ...common,
+    available: true,
+    value,
+    basis,
+    estimate,
+    bandPosition,
+    probability,
+    base,
+    requiredGrowth,
+    estimateGrowth,
+    growthProbability,
+    coverage: {
+      partial,
+      enterprises: cov.enterprises,
+      enterprisesWithOutput: cov.withOutput,
+      projects: cov.projects,
+      projectsWithOutput: cov.projectsWithOutput,
+      shareOfTarget,
+      impliedBase,
+      observed,
+      reason: coverageReason,
+    },
+    notes,
+    reason,
+  };
+}

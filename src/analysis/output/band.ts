@@ -1,0 +1,50 @@
+/**
+ * Bands over the Monte Carlo runs: the mean and P10 / P50 / P90, percentiles by linear
+ * interpolation between order statistics (numpy's default, Hyndman & Fan type 7); and the yearly
+ * growth between two values.
+ */
+import type { Band } from './types.js';
+
+function percentile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Mean and P10/P50/P90 of column `t` of a runs × T matrix. */
+export function bandOf(values: Float64Array, runs: number, T: number, t: number, scratch: Float64Array): Band {
+  let sum = 0;
+  for (let r = 0; r < runs; r++) {
+    const v = values[r * T + t]!;
+    scratch[r] = v;
+    sum += v;
+  }
+  scratch.sort();
+  return { expected: sum / runs, p10: percentile(scratch, 0.1), p50: percentile(scratch, 0.5), p90: percentile(scratch, 0.9) };
+}
+
+/** Mean and P10/P50/P90 of per-run values. */
+export function bandOfRuns(values: Float64Array, scratch: Float64Array): Band {
+  let sum = 0;
+  for (let r = 0; r < values.length; r++) {
+    scratch[r] = values[r]!;
+    sum += values[r]!;
+  }
+  scratch.sort();
+  return {
+    expected: sum / values.length,
+    p10: percentile(scratch, 0.1),
+    p50: percentile(scratch, 0.5),
+    p90: percentile(scratch, 0.9),
+  };
+}
+
+/** A ratio that may overflow for tiny denominators: null when not finite (results hold no Infinity). */
+export const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** Compound yearly growth from `from` to `to` over `years`; null when undefined. */
+export const cagr = (from: number, to: number, years: number): number | null =>
+  years > 0 && from > 0 && to >= 0 ? finite((to / from) ** (1 / years) - 1) : null;
