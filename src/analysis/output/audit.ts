@@ -7,49 +7,98 @@
  */
 import type { Scratch } from '../../internal/scratch.js';
 import { formatShare, formatYi } from '../../internal/format.js';
-import type { Indicator, Target } from '../../model/schema.js';
 import type { Reason } from '../common.js';
 import { bandOfRuns, cagr, finite } from './band.js';
+import { regionWithinIdx } from '../../graph/queries.js';
+import type { AuditPlan } from './audit-plan.js';
+import { chainName, hasChain, regionName, type EstimateContext } from './context.js';
+import type { FirmItems } from './current.js';
+import type { PipeItem } from './pipeline.js';
 import type { TargetAudit } from './types.js';
 
-/** Months an indicator period covers: "1-8月" → 8, "Q1"/"一季度" → 3, "前三季度" → 9, "上半年" → 6; 12 when absent or unknown. */
-export function periodMonths(period: string | undefined): { months: number; known: boolean } {
-  if (period === undefined || period.trim() === '' || /全年|年度/u.test(period)) return { months: 12, known: true };
-  const p = period.trim();
-  const range = /(\d{1,2})\s*[-–—~至到]\s*(\d{1,2})\s*月/u.exec(p);
-  if (range) return { months: Math.max(1, Number(range[2]) - Number(range[1]) + 1), known: true };
-  if (/前三季度|Q1\s*[-–~]\s*Q3/iu.test(p)) return { months: 9, known: true };
-  if (/上半年|H1/iu.test(p)) return { months: 6, known: true };
-  if (/^(Q[1-4]|[一二三四]季度|第[一二三四]季度)$/iu.test(p)) return { months: 3, known: true };
-  const single = /^(\d{1,2})月$/u.exec(p);
-  if (single) return { months: 1, known: true };
-  return { months: 12, known: false };
+/** What the runs give the audits: per run and year, each audit's output, and each run's growth draw. */
+export interface AuditRuns {
+  runs: number;
+  T: number;
+  slot: ReadonlyMap<number, number>;
+  /** Per audit, runs × T. */
+  values: Float64Array[];
+  zRuns: Float64Array;
+  scratch: Float64Array;
 }
 
-/** 亿元 per unit of a target's or indicator's unit; undefined when not money. */
-export function moneyFactor(unit: string | undefined): number | undefined {
-  if (unit === undefined) return 1;
-  const u = unit.trim();
-  if (u === '亿元' || u === '亿' || u === '') return 1;
-  if (u === '万元') return 1e-4;
-  if (u === '元') return 1e-8;
-  return undefined;
+/** The audit of each target in scope, in plan order. */
+export function auditTargets(
+  ctx: EstimateContext,
+  plans: readonly AuditPlan[],
+  firms: FirmItems,
+  pipes: readonly PipeItem[],
+  r: AuditRuns,
+): TargetAudit[] {
+  const { model, a, baseYear } = ctx;
+  const tBase = r.slot.get(baseYear)!;
+  const coverage = coverageCounter(ctx, firms, pipes);
+  return plans.map((plan, i) =>
+    auditTarget(plan, {
+      runs: r.runs,
+      T: r.T,
+      slot: r.slot,
+      tBase,
+      baseYear,
+      growthRate: a.growthRate,
+      growthSpread: a.growthSpread,
+      values: r.values[i]!,
+      zRuns: r.zRuns,
+      scratch: r.scratch,
+      arena: ctx.s,
+      scopeRegion: ctx.scopeRegion,
+      scopeChain: ctx.scopeChain,
+      regionName: (region) => regionName(model, region),
+      chainName: (c) => chainName(model, c),
+      coverage: coverage(plan),
+    }),
+  );
 }
 
-export interface AuditPlan {
-  target: Target;
-  index: number;
-  region: number;
-  chain: number;
-  value: number | null;
-  year: number;
-  yearSource: TargetAudit['yearSource'];
-  unavailable: Reason | null;
-  indicator: { record: Indicator; annualised: number; months: number; known: boolean } | null;
-  useIndicators: boolean;
+/** Counts, for an audit, the firms in scope (with output) and the projects (counted) its scope holds. */
+function coverageCounter(ctx: EstimateContext, firms: FirmItems, pipes: readonly PipeItem[]): (plan: AuditPlan) => AuditContext['coverage'] {
+  const { model, s, firms: scopeEnts } = ctx;
+  const E = model.index.enterprises;
+  const { enter: regionEnter, leave: regionLeave } = model.index.regions;
+  const nScope = scopeEnts.length;
+  /** Euler entry of each firm in scope's region, for the audits' coverage counts. */
+  let scopeEnter: Int32Array | undefined;
+  return (plan) => {
+    let enterprises = 0;
+    let withOutput = 0;
+    const lo = regionEnter[plan.region]!;
+    const hi = regionLeave[plan.region]!;
+    if (scopeEnter === undefined) {
+      scopeEnter = s.int32(nScope);
+      for (let q = 0; q < nScope; q++) scopeEnter[q] = regionEnter[E.region[scopeEnts[q]!]!]!;
+    }
+    for (let q = 0; q < nScope; q++) {
+      const e = scopeEnts[q]!;
+      const re = scopeEnter[q]!;
+      if (re < lo || re >= hi) continue;
+      if (plan.chain >= 0 && !hasChain(ctx.columns, e, plan.chain)) continue;
+      enterprises++;
+      if (firms.itemOfEnt[e]! >= 0) withOutput++;
+    }
+    let projectsN = 0;
+    let projectsWithOutput = 0;
+    for (let i = 0; i < pipes.length; i++) {
+      const p = pipes[i]!;
+      if (!regionWithinIdx(model, p.region, plan.region)) continue;
+      if (plan.chain >= 0 && !p.chains.includes(plan.chain)) continue;
+      projectsN++;
+      if (p.counted) projectsWithOutput++;
+    }
+    return { enterprises, withOutput, projects: projectsN, projectsWithOutput };
+  };
 }
 
-export interface AuditContext {
+interface AuditContext {
   runs: number;
   T: number;
   slot: ReadonlyMap<number, number>;
@@ -69,7 +118,7 @@ export interface AuditContext {
   coverage: { enterprises: number; withOutput: number; projects: number; projectsWithOutput: number };
 }
 
-export function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
+function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
   const t = plan.target;
   const where = `${ctx.regionName(plan.region)}${plan.chain >= 0 ? ` ${ctx.chainName(plan.chain)}` : ''}`;
   const statedGrowth = t.growth === undefined ? null : t.growth / 100;

@@ -3,7 +3,7 @@
  * interpolation between order statistics (numpy's default, Hyndman & Fan type 7); and the yearly
  * growth between two values.
  */
-import type { Band } from './types.js';
+import { OUTPUT_KINDS, type Band, type OutputKind, type YearEstimate } from './types.js';
 
 function percentile(sorted: Float64Array, p: number): number {
   const n = sorted.length;
@@ -48,3 +48,22 @@ export const finite = (v: number): number | null => (Number.isFinite(v) ? v : nu
 /** Compound yearly growth from `from` to `to` over `years`; null when undefined. */
 export const cagr = (from: number, to: number, years: number): number | null =>
   years > 0 && from > 0 && to >= 0 ? finite((to / from) ** (1 / years) - 1) : null;
+
+/** The band of each requested year, of the total and of each kind. */
+export function yearBands(
+  years: readonly number[],
+  reqSlots: readonly number[],
+  total: Float64Array,
+  kindRuns: readonly Float64Array[],
+  runs: number,
+  T: number,
+  scratch: Float64Array,
+): YearEstimate[] {
+  return years.map((year, yi) => {
+    const t = reqSlots[yi]!;
+    const band = bandOf(total, runs, T, t, scratch);
+    const byKind = {} as Record<OutputKind, Band>;
+    OUTPUT_KINDS.forEach((kind, k) => (byKind[kind] = bandOf(kindRuns[k]!, runs, T, t, scratch)));
+    return { year, ...band, byKind };
+  });
+}
