@@ -14,7 +14,8 @@ import type { AuditPlan } from './audit-plan.js';
 import { chainName, hasChain, regionName, type EstimateContext } from './context.js';
 import type { FirmItems } from './current.js';
 import type { PipeItem } from './pipeline.js';
-import type { TargetAudit } from './types.js';
+import { auditReason, coverageReason, unavailableReason } from './audit-text.js';
+import type { Band, TargetAudit } from './types.js';
 
 /** What the runs give the audits: per run and year, each audit's output, and each run's growth draw. */
 export interface AuditRuns {
@@ -98,7 +99,8 @@ function coverageCounter(ctx: EstimateContext, firms: FirmItems, pipes: readonly
   };
 }
 
-interface AuditContext {
+/** What one audit reads. */
+export interface AuditContext {
   runs: number;
   T: number;
   slot: ReadonlyMap<number, number>;
@@ -118,12 +120,33 @@ interface AuditContext {
   coverage: { enterprises: number; withOutput: number; projects: number; projectsWithOutput: number };
 }
 
+/** The per-run values an audit compares: at the audited year and at the base year. */
+interface AuditRunValues {
+  atY: Float64Array;
+  atB: Float64Array;
+  basis: TargetAudit['basis'];
+}
+
+/** The numbers of an available audit. */
+export interface AuditNumbers {
+  estimate: Band;
+  base: { year: number; value: number };
+  /** Years from the base year to the audited year. */
+  span: number;
+  /** The target's value, or the one its stated growth implies. */
+  value: number | null;
+  impliedValue: boolean;
+  probability: number | null;
+  bandPosition: TargetAudit['bandPosition'];
+  requiredGrowth: number | null;
+  estimateGrowth: number | null;
+  growthProbability: number | null;
+}
+
 function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
   const t = plan.target;
   const where = `${ctx.regionName(plan.region)}${plan.chain >= 0 ? ` ${ctx.chainName(plan.chain)}` : ''}`;
   const statedGrowth = t.growth === undefined ? null : t.growth / 100;
-  const notes: Reason[] = [];
-  const cov = ctx.coverage;
   const common = {
     target: t.id,
     kind: t.kind,
@@ -135,75 +158,104 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
     condition: t.condition ?? null,
     statedGrowth,
   };
-  if (plan.unavailable !== null)
-    return {
-      ...common,
-      available: false,
-      value: t.value ?? null,
-      basis: 'firms',
-      estimate: null,
-      bandPosition: null,
-      probability: null,
-      base: null,
-      requiredGrowth: null,
-      estimateGrowth: null,
-      growthProbability: null,
-      coverage: {
-        partial: true,
-        enterprises: cov.enterprises,
-        enterprisesWithOutput: cov.withOutput,
-        projects: cov.projects,
-        projectsWithOutput: cov.projectsWithOutput,
-        shareOfTarget: null,
-        impliedBase: null,
-        observed: null,
-        reason: plan.unavailable,
-      },
-      notes,
-      reason: {
-        zh: `目标 ${t.id}（${where}）未审核：${plan.unavailable.zh}`,
-        en: `target ${t.id} (${where}) is not audited: ${plan.unavailable.en}`,
-      },
-    };
+  const notes: Reason[] = [];
+  if (plan.unavailable !== null) return { ...common, ...unavailableAudit(plan, plan.unavailable, ctx.coverage), notes, reason: unavailableReason(plan, plan.unavailable, where) };
+  const values = runValues(plan, ctx, notes);
+  const n = auditNumbers(plan, ctx, values, statedGrowth, notes);
+  addNotes(plan, ctx, n, values.basis, statedGrowth, notes);
+  const coverage = auditCoverage(plan, ctx, n, values.basis, statedGrowth, where);
+  return {
+    ...common,
+    available: true,
+    value: n.value,
+    basis: values.basis,
+    estimate: n.estimate,
+    bandPosition: n.bandPosition,
+    probability: n.probability,
+    base: n.base,
+    requiredGrowth: n.requiredGrowth,
+    estimateGrowth: n.estimateGrowth,
+    growthProbability: n.growthProbability,
+    coverage,
+    notes,
+    reason: auditReason(plan, ctx, n, statedGrowth, coverage.reason, where),
+  };
+}
 
-  const { runs, T, scratch } = ctx;
-  const tY = ctx.slot.get(plan.year)!;
-  const tB = ctx.tBase;
-  // per-run values at the audited year and the base year
+/** The fields of an audit that cannot be made (metric not output, unit not money). */
+function unavailableAudit(plan: AuditPlan, why: Reason, cov: AuditContext['coverage']) {
+  return {
+    available: false,
+    value: plan.target.value ?? null,
+    basis: 'firms' as const,
+    estimate: null,
+    bandPosition: null,
+    probability: null,
+    base: null,
+    requiredGrowth: null,
+    estimateGrowth: null,
+    growthProbability: null,
+    coverage: {
+      partial: true,
+      enterprises: cov.enterprises,
+      enterprisesWithOutput: cov.withOutput,
+      projects: cov.projects,
+      projectsWithOutput: cov.projectsWithOutput,
+      shareOfTarget: null,
+      impliedBase: null,
+      observed: null,
+      reason: why,
+    },
+  };
+}
+
+/**
+ * Per-run values at the audited year and the base year: the audit's bucket, or, for a
+ * region-wide target with `baseline: 'indicators'`, the observed indicator grown at its rate
+ * with the run's growth draw (new projects are taken to be in that growth).
+ */
+function runValues(plan: AuditPlan, ctx: AuditContext, notes: Reason[]): AuditRunValues {
+  const { runs, T } = ctx;
   const atY = ctx.arena.float64(runs);
   const atB = ctx.arena.float64(runs);
-  let base: { year: number; value: number };
-  let basis: TargetAudit['basis'] = 'firms';
   const ind = plan.indicator;
-  if (plan.useIndicators && ind) {
-    basis = 'indicators';
-    const rate = ind.record.growth === undefined ? ctx.growthRate : ind.record.growth / 100;
-    for (let r = 0; r < runs; r++) {
-      const g = Math.max(-0.95, rate + ctx.growthSpread * ctx.zRuns[r]!);
-      atY[r] = ind.annualised * (1 + g) ** (plan.year - ind.record.year);
-      atB[r] = ind.annualised * (1 + g) ** (ctx.baseYear - ind.record.year);
-    }
-    notes.push({
-      zh: `按观测指标 ${ind.record.id}（${ind.record.year}年${ind.record.period ?? ''} ${formatYi(ind.record.value!, 'zh')}，折全年 ${formatYi(ind.annualised, 'zh')}）以年增长 ${formatShare(rate)} 外推；新项目视为已含在增速中`,
-      en: `projected from the observed indicator ${ind.record.id} (${ind.record.year}${ind.record.period ? ` ${ind.record.period}` : ''}: ${formatYi(ind.record.value!, 'en')}, ${formatYi(ind.annualised, 'en')} a year) at ${formatShare(rate)} a year; new projects are taken to be in that growth`,
-    });
-    if (!ind.known)
-      notes.push({
-        zh: `指标期间 "${ind.record.period}" 无法识别，按全年计`,
-        en: `the indicator period "${ind.record.period}" is not recognised and is taken as a full year`,
-      });
-  } else {
+  if (!(plan.useIndicators && ind)) {
+    const tY = ctx.slot.get(plan.year)!;
+    const tB = ctx.tBase;
     for (let r = 0; r < runs; r++) {
       atY[r] = ctx.values[r * T + tY]!;
       atB[r] = ctx.values[r * T + tB]!;
     }
+    return { atY, atB, basis: 'firms' };
   }
-  const estimate = bandOfRuns(atY, scratch);
+  const rate = ind.record.growth === undefined ? ctx.growthRate : ind.record.growth / 100;
+  for (let r = 0; r < runs; r++) {
+    const g = Math.max(-0.95, rate + ctx.growthSpread * ctx.zRuns[r]!);
+    atY[r] = ind.annualised * (1 + g) ** (plan.year - ind.record.year);
+    atB[r] = ind.annualised * (1 + g) ** (ctx.baseYear - ind.record.year);
+  }
+  notes.push({
+    zh: `按观测指标 ${ind.record.id}（${ind.record.year}年${ind.record.period ?? ''} ${formatYi(ind.record.value!, 'zh')}，折全年 ${formatYi(ind.annualised, 'zh')}）以年增长 ${formatShare(rate)} 外推；新项目视为已含在增速中`,
+    en: `projected from the observed indicator ${ind.record.id} (${ind.record.year}${ind.record.period ? ` ${ind.record.period}` : ''}: ${formatYi(ind.record.value!, 'en')}, ${formatYi(ind.annualised, 'en')} a year) at ${formatShare(rate)} a year; new projects are taken to be in that growth`,
+  });
+  if (!ind.known)
+    notes.push({
+      zh: `指标期间 "${ind.record.period}" 无法识别，按全年计`,
+      en: `the indicator period "${ind.record.period}" is not recognised and is taken as a full year`,
+    });
+  return { atY, atB, basis: 'indicators' };
+}
+
+/** The band at the audited year, the base, the probability of the target and the growth figures. */
+function auditNumbers(plan: AuditPlan, ctx: AuditContext, values: AuditRunValues, statedGrowth: number | null, notes: Reason[]): AuditNumbers {
+  const t = plan.target;
+  const { runs } = ctx;
+  const { atY, atB } = values;
+  const estimate = bandOfRuns(atY, ctx.scratch);
   let baseSum = 0;
   for (let r = 0; r < runs; r++) baseSum += atB[r]!;
-  base = { year: ctx.baseYear, value: baseSum / runs };
+  const base = { year: ctx.baseYear, value: baseSum / runs };
   const span = plan.year - ctx.baseYear;
-
   let value = plan.value;
   let impliedValue = false;
   const implied = statedGrowth !== null && span > 0 && base.value > 0 ? base.value * (1 + statedGrowth) ** span : Number.NaN;
@@ -215,7 +267,6 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
       en: `the target gives only a growth rate: ${formatYi(base.value, 'en')} modelled for ${ctx.baseYear} grown at ${formatShare(statedGrowth!)} gives ${formatYi(value, 'en')} in ${plan.year}`,
     });
   }
-  const upper = t.comparator === '<=' || t.comparator === '<';
   if (t.comparator === '=')
     notes.push({ zh: '“=” 目标按“达到该值”（≥）审核', en: 'an "=" target is audited as reaching the value (≥)' });
   let probability: number | null = null;
@@ -238,6 +289,13 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
     for (let r = 0; r < runs; r++) if (atB[r]! > 0 && atY[r]! / atB[r]! >= needed) hits++;
     growthProbability = hits / runs;
   }
+  return { estimate, base, span, value, impliedValue, probability, bandPosition, requiredGrowth, estimateGrowth, growthProbability };
+}
+
+/** What a reader must know to read the audit: no growth to derive, periods, horizons, sales, a tiny base. */
+function addNotes(plan: AuditPlan, ctx: AuditContext, n: AuditNumbers, basis: TargetAudit['basis'], statedGrowth: number | null, notes: Reason[]): void {
+  const t = plan.target;
+  const { base, span } = n;
   if (span <= 0)
     notes.push({
       zh: `目标年份 ${plan.year} 不晚于测算基年 ${ctx.baseYear}，无法计算所需年均增速`,
@@ -264,8 +322,19 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
       zh: `${ctx.baseYear}年测算基数 ${formatYi(base.value, 'zh')} 不到目标所隐含基数的 10%：增速比较的是新项目与近乎空白的基数，不能说明目标本身`,
       en: `the modelled base of ${formatYi(base.value, 'en')} in ${ctx.baseYear} is under 10% of the base the target implies: the growth figures compare new projects with an almost empty base and say little about the target itself`,
     });
+}
 
-  // coverage
+/** How much of the target the modelled firms cover: counts, share of the target, implied base, observed output. */
+function auditCoverage(
+  plan: AuditPlan,
+  ctx: AuditContext,
+  n: AuditNumbers,
+  basis: TargetAudit['basis'],
+  statedGrowth: number | null,
+  where: string,
+): TargetAudit['coverage'] {
+  const cov = ctx.coverage;
+  const { value, estimate, base, span } = n;
   const regionWide = plan.chain < 0;
   const noData = cov.withOutput === 0 && cov.projectsWithOutput === 0;
   const partial = basis === 'firms' && (regionWide || cov.withOutput < cov.enterprises || noData);
@@ -278,7 +347,9 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
         })()
       : null;
   let observed: TargetAudit['coverage']['observed'] = null;
+  const ind = plan.indicator;
   if (ind) {
+    const { runs, T } = ctx;
     const tI = ctx.slot.get(ind.record.year)!;
     let s = 0;
     for (let r = 0; r < runs; r++) s += ctx.values[r * T + tI]!;
@@ -291,103 +362,16 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
       modelledShare: ind.annualised > 0 ? finite(modelled / ind.annualised) : null,
     };
   }
-  const scopeText = {
-    zh:
-      plan.chain >= 0
-        ? `测算只含数据集中 ${where} 的 ${cov.enterprises} 家企业（${cov.withOutput} 家有产值或产能）和 ${cov.projects} 个项目（${cov.projectsWithOutput} 个有预期产值）`
-        : `目标覆盖 ${ctx.regionName(plan.region)} 全部企业，而测算只含数据集中的 ${cov.enterprises} 家企业（${cov.withOutput} 家有产值或产能）和 ${cov.projects} 个项目（${cov.projectsWithOutput} 个有预期产值）${ctx.scopeChain >= 0 ? `，且仅限 ${ctx.chainName(ctx.scopeChain)}` : ''}`,
-    en:
-      plan.chain >= 0
-        ? `the estimate holds only the ${cov.enterprises} enterprises of ${where} in the dataset (${cov.withOutput} with output or capacity) and ${cov.projects} projects (${cov.projectsWithOutput} with expected output)`
-        : `the target covers every firm of ${ctx.regionName(plan.region)}, while the estimate holds only the ${cov.enterprises} enterprises in the dataset (${cov.withOutput} with output or capacity) and ${cov.projects} projects (${cov.projectsWithOutput} with expected output)${ctx.scopeChain >= 0 ? `, in ${ctx.chainName(ctx.scopeChain)} only` : ''}`,
-  };
-  const shareText =
-    shareOfTarget === null
-      ? { zh: '', en: '' }
-      : { zh: `，期望值为目标的 ${formatShare(shareOfTarget)}`, en: `; the expected estimate is ${formatShare(shareOfTarget)} of the target` };
-  const impliedText =
-    impliedBase && impliedBase.modelledShare !== null
-      ? {
-          zh: `；按 ${formatShare(statedGrowth!)} 增速，目标意味着 ${ctx.baseYear}年约 ${formatYi(impliedBase.value, 'zh')}，已建模企业占其 ${formatShare(impliedBase.modelledShare)}`,
-          en: `; at ${formatShare(statedGrowth!)} a year the target implies about ${formatYi(impliedBase.value, 'en')} in ${ctx.baseYear}, of which the modelled firms hold ${formatShare(impliedBase.modelledShare)}`,
-        }
-      : { zh: '', en: '' };
-  const observedText =
-    observed && observed.modelledShare !== null
-      ? {
-          zh: `；${observed.year}年观测产值折全年 ${formatYi(observed.annualised, 'zh')}，已建模企业占 ${formatShare(observed.modelledShare)}`,
-          en: `; the observed output of ${observed.year}, ${formatYi(observed.annualised, 'en')} a year, is ${formatShare(observed.modelledShare)} covered by the modelled firms`,
-        }
-      : { zh: '', en: '' };
-  const missing = partial
-    ? noData
-      ? {
-          zh: '。数据集中没有任何可用产值，测算为 0：比较结果（包括低概率）反映数据缺失，而非目标不可信',
-          en: '. The dataset holds no usable output figure, so the estimate is 0: the comparison, a low probability included, reflects missing data, not an implausible target',
-        }
-      : {
-          zh: '。低概率可能反映数据缺失（未收录的企业），而非目标不可信',
-          en: '. A low probability may reflect missing data (firms not in the dataset) rather than an implausible target',
-        }
-    : { zh: '', en: '' };
-  const coverageReason: Reason =
-    basis === 'indicators'
-      ? {
-          zh: `按观测指标外推，覆盖 ${ctx.regionName(plan.region)} 的统计口径`,
-          en: `projected from the observed indicator, covering the statistical scope of ${ctx.regionName(plan.region)}`,
-        }
-      : {
-          zh: `${scopeText.zh}${shareText.zh}${impliedText.zh}${observedText.zh}${missing.zh}`,
-          en: `${scopeText.en}${shareText.en}${impliedText.en}${observedText.en}${missing.en}`,
-        };
-
-  const positionText: Reason =
-    bandPosition === null || value === null
-      ? { zh: '目标没有可比的数值', en: 'the target has no value to compare' }
-      : bandPosition === 'within'
-        ? { zh: `目标 ${formatYi(value, 'zh')} 落在区间内`, en: `the target ${formatYi(value, 'en')} lies within the band` }
-        : bandPosition === 'above'
-          ? { zh: `目标 ${formatYi(value, 'zh')} 高于区间上沿（P90）`, en: `the target ${formatYi(value, 'en')} lies above the band (P90)` }
-          : { zh: `目标 ${formatYi(value, 'zh')} 低于区间下沿（P10）`, en: `the target ${formatYi(value, 'en')} lies below the band (P10)` };
-  const probText =
-    probability === null
-      ? { zh: '', en: '' }
-      : { zh: `，${upper ? '不超过' : '达到'}目标的概率 ${formatShare(probability)}`, en: `; probability of ${upper ? 'staying within' : 'reaching'} it ${formatShare(probability)}` };
-  const growthText =
-    requiredGrowth !== null || statedGrowth !== null
-      ? {
-          zh: `${requiredGrowth !== null ? `；从 ${ctx.baseYear}年测算值 ${formatYi(base.value, 'zh')} 起需年均增长 ${formatShare(requiredGrowth)}` : ''}${statedGrowth !== null ? `；目标增速 ${formatShare(statedGrowth)}` : ''}${estimateGrowth !== null ? `，测算年均增速 ${formatShare(estimateGrowth)}` : ''}${growthProbability !== null ? `，达到目标增速的概率 ${formatShare(growthProbability)}` : ''}`,
-          en: `${requiredGrowth !== null ? `; from ${formatYi(base.value, 'en')} modelled for ${ctx.baseYear} it needs ${formatShare(requiredGrowth)} a year` : ''}${statedGrowth !== null ? `; stated growth ${formatShare(statedGrowth)}` : ''}${estimateGrowth !== null ? `, estimate ${formatShare(estimateGrowth)} a year` : ''}${growthProbability !== null ? `, probability of the stated growth ${formatShare(growthProbability)}` : ''}`,
-        }
-      : { zh: '', en: '' };
-  const reason: Reason = {
-    zh: `${where} ${t.kind === 'expectation' ? '预期' : '目标'} ${t.id}：${plan.year}年测算 P10–P90 为 ${formatYi(estimate.p10, 'zh')}–${formatYi(estimate.p90, 'zh')}（期望 ${formatYi(estimate.expected, 'zh')}），${positionText.zh}${probText.zh}${growthText.zh}。${coverageReason.zh}`,
-    en: `${t.kind} ${t.id} for ${where}: in ${plan.year} the estimate's P10–P90 is ${formatYi(estimate.p10, 'en')} – ${formatYi(estimate.p90, 'en')} (expected ${formatYi(estimate.expected, 'en')}); ${positionText.en}${probText.en}${growthText.en}. ${coverageReason.en.charAt(0).toUpperCase()}${coverageReason.en.slice(1)}`,
-  };
+  const reason = coverageReason(plan, ctx, { basis, partial, noData, shareOfTarget, impliedBase, observed, statedGrowth, where });
   return {
-    ...common,
-    available: true,
-    value,
-    basis,
-    estimate,
-    bandPosition,
-    probability,
-    base,
-    requiredGrowth,
-    estimateGrowth,
-    growthProbability,
-    coverage: {
-      partial,
-      enterprises: cov.enterprises,
-      enterprisesWithOutput: cov.withOutput,
-      projects: cov.projects,
-      projectsWithOutput: cov.projectsWithOutput,
-      shareOfTarget,
-      impliedBase,
-      observed,
-      reason: coverageReason,
-    },
-    notes,
+    partial,
+    enterprises: cov.enterprises,
+    enterprisesWithOutput: cov.withOutput,
+    projects: cov.projects,
+    projectsWithOutput: cov.projectsWithOutput,
+    shareOfTarget,
+    impliedBase,
+    observed,
     reason,
   };
 }
