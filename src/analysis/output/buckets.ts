@@ -13,7 +13,8 @@ import { hasChain, isLeaderIn, type EstimateContext } from './context.js';
 import type { FirmItems } from './current.js';
 import type { InducedModel } from './induced.js';
 import type { PipeItem } from './pipeline.js';
-import { KIND_CURRENT, KIND_PIPELINE } from './types.js';
+import type { Simulation } from './simulate.js';
+import { KIND_CURRENT, KIND_PIPELINE, type OutputAssumptions } from './types.js';
 
 /** Bucket positions: kinds at 0..3, audits from AUD0, leaders' output from LEAD0, listed firms' from LIST0. */
 export interface Buckets {
@@ -264,4 +265,39 @@ export function inducedAuditBuckets(ctx: EstimateContext, b: Buckets, plans: rea
       ),
     ),
   );
+}
+
+/** The Monte Carlo's input: the years, the buckets, the firms' terms, the projects' columns, the induced chains and the draws' settings. */
+export function simulationOf(
+  settings: { runs: number; seed: number; years: readonly number[]; a: OutputAssumptions },
+  b: Buckets,
+  terms: FirmTerms,
+  columns: ProjectColumns,
+  induced: InducedModel,
+  inducedAudits: Int32Array[],
+): Simulation {
+  const { a } = settings;
+  return {
+    runs: settings.runs,
+    T: settings.years.length,
+    J: terms.J,
+    CAP: terms.CAP,
+    origins: Float64Array.from(terms.origins),
+    yearArr: Float64Array.from(settings.years),
+    ...b,
+    termBucket: terms.termBucket,
+    termGroup: terms.termGroup,
+    termCoef: terms.termCoef,
+    ...columns,
+    inducedChains: induced.chains,
+    inducedAudits,
+    inducedPositions: induced.positions,
+    induced: a.induced,
+    growthRate: a.growthRate,
+    growthSpread: a.growthSpread,
+    shortfall: a.shortfall,
+    utilisation: a.utilisation,
+    delayProbabilities: a.delayProbabilities,
+    seed: settings.seed,
+  };
 }

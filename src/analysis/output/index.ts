@@ -97,7 +97,7 @@ import { noteAssumptions } from './assumptions.js';
 import { auditTargets } from './audit.js';
 import { internalYears, planAudits } from './audit-plan.js';
 import { yearBands } from './band.js';
-import { bucketsOf, firmTerms, inducedAuditBuckets, projectColumns } from './buckets.js';
+import { bucketsOf, firmTerms, inducedAuditBuckets, projectColumns, simulationOf } from './buckets.js';
 import { estimateContext } from './context.js';
 import { firmItems } from './current.js';
 import { inducedModels } from './induced.js';
@@ -177,29 +177,7 @@ function estimate(model: ChainModel, options: OutputOptions, s: Scratch): Output
   const inducedAudits = inducedAuditBuckets(ctx, buckets, plans, induced);
 
   // 5. the Monte Carlo
-  const sim = simulate(s, {
-    runs,
-    T,
-    J: terms.J,
-    CAP: terms.CAP,
-    origins: Float64Array.from(terms.origins),
-    yearArr: Float64Array.from(Y),
-    ...buckets,
-    termBucket: terms.termBucket,
-    termGroup: terms.termGroup,
-    termCoef: terms.termCoef,
-    ...columns,
-    inducedChains: induced.chains,
-    inducedAudits,
-    inducedPositions: induced.positions,
-    induced: a.induced,
-    growthRate: a.growthRate,
-    growthSpread: a.growthSpread,
-    shortfall: a.shortfall,
-    utilisation: a.utilisation,
-    delayProbabilities: a.delayProbabilities,
-    seed,
-  });
+  const sim = simulate(s, simulationOf({ runs, seed, years: Y, a }, buckets, terms, columns, induced, inducedAudits));
 
   // 6. bands
   const scratch = s.float64(runs);

@@ -19,7 +19,7 @@ import { leadersOf } from './firms.js';
 import { localShares, segmentsWithFirms, valuedLinksByChain, type LinkValues } from './local-shares.js';
 import type { PipeItem } from './pipeline.js';
 import type { InducedChain } from './simulate.js';
-import type { InducedEstimate } from './types.js';
+import type { InducedEstimate, InducedSegment } from './types.js';
 
 /** The induced-output model of the chains in scope. */
 export interface InducedModel {
@@ -151,13 +151,33 @@ function modelChain(
     };
     return;
   }
+  const { segments, Lm1 } = inducedSegments(ctx, start, n, shares, sources, Ld, Lfull);
+  info.available = true;
+  info.segments = segments;
+  info.reason = inducedReason(ctx, c, start, leaders, info, shares);
+  const pos = induced.positions;
+  for (let i = 0; i < n; i++) induced.posOfSeg[start + i] = pos + i;
+  induced.chains.push({ chain: c, segStart: start, n, Lm1, leaderCols: new Int32Array(0), leaders, info, pos });
+  induced.positions += n;
+}
+
+/** Each segment's shares and multipliers (its expected output filled after the runs), and L_d − I row-major. */
+function inducedSegments(
+  ctx: EstimateContext,
+  start: number,
+  n: number,
+  shares: number[],
+  sources: InducedSegment['localShareSource'][],
+  Ld: number[][],
+  Lfull: number[][],
+): { segments: InducedSegment[]; Lm1: Float64Array } {
+  const nY = ctx.years.length;
   const localMult = outputMultipliers(Ld);
   const mult = outputMultipliers(Lfull);
   const linkages = rasmussenLinkages(Lfull);
   const Lm1 = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Lm1[i * n + j] = Ld[i]![j]! - (i === j ? 1 : 0);
-  info.available = true;
-  info.segments = Array.from({ length: n }, (_, i) => ({
+  const segments = Array.from({ length: n }, (_, i) => ({
     segment: ctx.segIds[start + i]!,
     localShare: shares[i]!,
     localShareSource: sources[i]!,
@@ -165,14 +185,10 @@ function modelChain(
     multiplier: mult[i]!,
     backwardLinkage: linkages.backward[i]!,
     forwardLinkage: linkages.forward[i]!,
-    expected: new Array<number>(years.length).fill(0),
-    expectedGross: new Array<number>(years.length).fill(0),
+    expected: new Array<number>(nY).fill(0),
+    expectedGross: new Array<number>(nY).fill(0),
   }));
-  info.reason = inducedReason(ctx, c, start, leaders, info, shares);
-  const pos = induced.positions;
-  for (let i = 0; i < n; i++) induced.posOfSeg[start + i] = pos + i;
-  induced.chains.push({ chain: c, segStart: start, n, Lm1, leaderCols: new Int32Array(0), leaders, info, pos });
-  induced.positions += n;
+  return { segments, Lm1 };
 }
 
 /** How a chain's induced output is derived: leaders, coefficients, local shares, what is left out. */

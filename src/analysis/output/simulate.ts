@@ -114,7 +114,8 @@ interface ProjectRun {
 /**
  * One run over the projects: three uniforms each, in project order, drawn with the generator's
  * state in local variables (the steps of {@link Draws.float}); adds each project's output to its
- * sum over runs and to its group's output in this run.
+ * sum over runs and to its group's output in this run. One function: the draws stepped apart from
+ * the project loop would cost a call per project and keep the generator's state out of registers.
  */
 function drawProjects(pr: ProjectRun, st: Int32Array): void {
   const { nP, T, yearInt, lastYear, pBase, pLik, pProd, pDelayable, pCapValued, pRampOff, rampArr, pGroup, delayCum } = pr;
@@ -226,31 +227,60 @@ function addGroups(
   }
 }
 
+/** The sums and per-run records the runs write (cut from the call's arena), and the run's buckets. */
+interface RunRecords extends SimulationResult {
+  /** This run's output by bucket, nBuckets × T. */
+  bucket: Float64Array;
+  /** This run's factor of each (year slot, factor group), T × J. */
+  factor: Float64Array;
+  /** The leaders' output of an induced chain at one year slot, by leader column. */
+  yVec: Float64Array;
+}
+
 /**
  * The Monte Carlo runs. Per run: one normal draw (growth), one uniform (utilisation), then three
  * uniforms per project in project order; current and capacity output enter as (bucket, factor
  * group) terms, projects through their (bucket, weight) groups, induced output last.
  */
 export function simulate(s: Scratch, sim: Simulation): SimulationResult {
-  const { runs, T, J, CAP, origins, yearArr, nBuckets, AUD0, nAudits, LEAD0, LIST0 } = sim;
-  const { termBucket, termGroup, termCoef, pBase, nG, gOff, tBucket, tWeight, inducedChains, inducedAudits, inducedPositions } = sim;
-  const { growthRate, growthSpread } = sim;
-  const nTerms = termBucket.length;
-  const nP = pBase.length;
-  const net = sim.induced === 'net';
-  const none = sim.induced === 'none';
+  const { runs, growthRate, growthSpread } = sim;
   const draws = new Draws(sim.seed);
+  const projects = projectRun(s, sim);
+  const records = runRecords(s, sim, projects.projSum);
+  const { bucket } = records;
+  const { min: uMin, mode: uMode, max: uMax } = sim.utilisation;
+  for (let run = 0; run < runs; run++) {
+    bucket.fill(0);
+    const z = draws.normal();
+    records.zRuns[run] = z;
+    const g = Math.max(-0.95, growthRate + growthSpread * z);
+    const util = triangular(draws.float(), uMin, uMode, uMax);
+    addFirms(sim, records, g, util);
+    projects.util[0] = util;
+    drawProjects(projects, draws.state);
+    addGroups(sim.T, sim.nG, sim.gOff, sim.tBucket, sim.tWeight, projects.groupRun, projects.groupFrom, bucket);
+    addInduced(sim, records);
+    recordRun(sim, records, run);
+  }
+  const { meanFactor, total, kindRuns, auditRuns, zRuns, projSum, inducedGrossSum, inducedAddedSum } = records;
+  return { meanFactor, total, kindRuns, auditRuns, zRuns, projSum, inducedGrossSum, inducedAddedSum };
+}
+
+/** The projects' columns and per-run scratch, with the cumulative delay distribution. */
+function projectRun(s: Scratch, sim: Simulation): ProjectRun {
+  const { T, nG } = sim;
+  const nP = sim.pBase.length;
   const delayCum = new Float64Array(sim.delayProbabilities.length);
   sim.delayProbabilities.reduce((s, v, i) => (delayCum[i] = s + v), 0);
   delayCum[delayCum.length - 1] = Infinity;
   // years and production years are whole: their differences index the ramp-up in integers
-  const yearInt = Int32Array.from(yearArr);
-  const projects: ProjectRun = {
+  const yearInt = Int32Array.from(sim.yearArr);
+  return {
     nP,
     T,
     yearInt,
     lastYear: T > 0 ? yearInt[T - 1]! : 0,
-    pBase,
+    pBase: sim.pBase,
     pLik: sim.pLik,
     pProd: sim.pProd,
     pDelayable: sim.pDelayable,
@@ -265,6 +295,10 @@ export function simulate(s: Scratch, sim: Simulation): SimulationResult {
     groupFrom: s.int32(nG, T),
     util: new Float64Array(1),
   };
+}
+
+function runRecords(s: Scratch, sim: Simulation, projSum: Float64Array): RunRecords {
+  const { runs, T, J, nBuckets, nAudits, inducedPositions } = sim;
   const bucket = s.float64(nBuckets * T);
   const factor = s.float64(T * J);
   const meanFactor = s.float64(T * J);
@@ -276,65 +310,74 @@ export function simulate(s: Scratch, sim: Simulation): SimulationResult {
   const inducedGrossSum = s.float64(inducedPositions * T);
   const inducedAddedSum = s.float64(inducedPositions * T);
   let maxN = 0;
-  for (const ic of inducedChains) maxN = Math.max(maxN, ic.n);
+  for (const ic of sim.inducedChains) maxN = Math.max(maxN, ic.n);
   const yVec = new Float64Array(maxN);
-  const { min: uMin, mode: uMode, max: uMax } = sim.utilisation;
+  return { bucket, factor, meanFactor, total, kindRuns, auditRuns, zRuns, projSum, inducedGrossSum, inducedAddedSum, yVec };
+}
 
-  for (let run = 0; run < runs; run++) {
-    bucket.fill(0);
-    const z = draws.normal();
-    zRuns[run] = z;
-    const g = Math.max(-0.95, growthRate + growthSpread * z);
-    const util = triangular(draws.float(), uMin, uMode, uMax);
+/** The run's factors (growth since each output year; utilisation), summed over runs, and the firms' terms. */
+function addFirms(sim: Simulation, records: RunRecords, g: number, util: number): void {
+  const { T, J, CAP, origins, yearArr, termBucket, termGroup, termCoef } = sim;
+  const { factor, meanFactor, bucket } = records;
+  const nTerms = termBucket.length;
+  for (let t = 0; t < T; t++) {
+    for (let j = 0; j < CAP; j++) factor[t * J + j] = (1 + g) ** (yearArr[t]! - origins[j]!);
+    factor[t * J + CAP] = util;
+  }
+  for (let k = 0; k < T * J; k++) meanFactor[k]! += factor[k]!;
+  for (let i = 0; i < nTerms; i++) {
+    const b = termBucket[i]! * T;
+    const gr = termGroup[i]!;
+    const coef = termCoef[i]!;
+    for (let t = 0; t < T; t++) bucket[b + t]! += coef * factor[t * J + gr]!;
+  }
+}
+
+/** Induced output of the run: (L_d − I) times the leaders' output, net of the listed firms' output when `net`. */
+function addInduced(sim: Simulation, records: RunRecords): void {
+  const { T, LEAD0, LIST0, inducedChains, inducedAudits } = sim;
+  const { bucket, yVec, inducedGrossSum, inducedAddedSum } = records;
+  const net = sim.induced === 'net';
+  const none = sim.induced === 'none';
+  for (let ci = 0; ci < inducedChains.length; ci++) {
+    const ic = inducedChains[ci]!;
+    const n = ic.n;
+    const cols = ic.leaderCols;
+    const nc = cols.length;
+    if (nc === 0) continue;
+    const Lm1 = ic.Lm1;
+    const audits = inducedAudits[ci]!;
     for (let t = 0; t < T; t++) {
-      for (let j = 0; j < CAP; j++) factor[t * J + j] = (1 + g) ** (yearArr[t]! - origins[j]!);
-      factor[t * J + CAP] = util;
-    }
-    for (let k = 0; k < T * J; k++) meanFactor[k]! += factor[k]!;
-    for (let i = 0; i < nTerms; i++) {
-      const b = termBucket[i]! * T;
-      const gr = termGroup[i]!;
-      const coef = termCoef[i]!;
-      for (let t = 0; t < T; t++) bucket[b + t]! += coef * factor[t * J + gr]!;
-    }
-    projects.util[0] = util;
-    drawProjects(projects, draws.state);
-    addGroups(T, nG, gOff, tBucket, tWeight, projects.groupRun, projects.groupFrom, bucket);
-    for (let ci = 0; ci < inducedChains.length; ci++) {
-      const ic = inducedChains[ci]!;
-      const n = ic.n;
-      const cols = ic.leaderCols;
-      const nc = cols.length;
-      if (nc === 0) continue;
-      const Lm1 = ic.Lm1;
-      const audits = inducedAudits[ci]!;
-      for (let t = 0; t < T; t++) {
-        for (let q = 0; q < nc; q++) yVec[q] = bucket[(LEAD0 + ic.pos + cols[q]!) * T + t]!;
-        let added = 0;
-        for (let i = 0; i < n; i++) {
-          let gross = 0;
-          for (let q = 0; q < nc; q++) gross += Lm1[i * n + cols[q]!]! * yVec[q]!;
-          let add = gross;
-          if (net) add = Math.max(0, gross - bucket[(LIST0 + ic.pos + i) * T + t]!);
-          else if (none) add = 0;
-          inducedGrossSum[(ic.pos + i) * T + t]! += gross;
-          inducedAddedSum[(ic.pos + i) * T + t]! += add;
-          added += add;
-        }
-        bucket[KIND_INDUCED * T + t]! += added;
-        for (let q = 0; q < audits.length; q++) bucket[audits[q]! * T + t]! += added;
+      for (let q = 0; q < nc; q++) yVec[q] = bucket[(LEAD0 + ic.pos + cols[q]!) * T + t]!;
+      let added = 0;
+      for (let i = 0; i < n; i++) {
+        let gross = 0;
+        for (let q = 0; q < nc; q++) gross += Lm1[i * n + cols[q]!]! * yVec[q]!;
+        let add = gross;
+        if (net) add = Math.max(0, gross - bucket[(LIST0 + ic.pos + i) * T + t]!);
+        else if (none) add = 0;
+        inducedGrossSum[(ic.pos + i) * T + t]! += gross;
+        inducedAddedSum[(ic.pos + i) * T + t]! += add;
+        added += add;
       }
-    }
-    for (let t = 0; t < T; t++) {
-      let sum = 0;
-      for (let k = 0; k < 4; k++) {
-        const v = bucket[k * T + t]!;
-        kindRuns[k]![run * T + t] = v;
-        sum += v;
-      }
-      total[run * T + t] = sum;
-      for (let i = 0; i < nAudits; i++) auditRuns[i]![run * T + t] = bucket[(AUD0 + i) * T + t]!;
+      bucket[KIND_INDUCED * T + t]! += added;
+      for (let q = 0; q < audits.length; q++) bucket[audits[q]! * T + t]! += added;
     }
   }
-  return { meanFactor, total, kindRuns, auditRuns, zRuns, projSum: projects.projSum, inducedGrossSum, inducedAddedSum };
+}
+
+/** The run's output by kind, its total (the kinds summed in order) and each audit's output. */
+function recordRun(sim: Simulation, records: RunRecords, run: number): void {
+  const { T, AUD0, nAudits } = sim;
+  const { bucket, kindRuns, total, auditRuns } = records;
+  for (let t = 0; t < T; t++) {
+    let sum = 0;
+    for (let k = 0; k < 4; k++) {
+      const v = bucket[k * T + t]!;
+      kindRuns[k]![run * T + t] = v;
+      sum += v;
+    }
+    total[run * T + t] = sum;
+    for (let i = 0; i < nAudits; i++) auditRuns[i]![run * T + t] = bucket[(AUD0 + i) * T + t]!;
+  }
 }
