@@ -90,7 +90,12 @@ const ASSUMPTION_KEYS = Object.keys(DEFAULT_OUTPUT_ASSUMPTIONS) as (keyof Output
 // ---------------------------------------------------------------------------------------------
 // options
 
-/** Throws the error of a bad option. */
+/**
+ * Throws the error of a bad option.
+ *
+ * @example
+ * invalid('runs must be an integer in 1..1 000 000', { value: 0 }); // throws ChainError invalid_argument
+ */
 export function invalid(message: string, details: Record<string, unknown> = {}): never {
   throw new ChainError('invalid_argument', message, details);
 }
@@ -106,7 +111,12 @@ function checkTriangular(name: string, t: Triangular): void {
     invalid(`${name} must be { min, mode, max } with 0 ≤ min ≤ mode ≤ max`, { option: name, value: t });
 }
 
-/** The assumptions as used: the given ones over the defaults, checked; and which keys were given. */
+/**
+ * The assumptions as used: the given ones over the defaults, checked; and which keys were given.
+ *
+ * @example
+ * resolveAssumptions({ growthRate: 0.08 }).a.likelihood.signed; // 0.5, the default merged in
+ */
 export function resolveAssumptions(given: OutputAssumptionOptions | undefined): { a: OutputAssumptions; givenKeys: Set<string> } {
   const g = given ?? {};
   for (const key of Object.keys(g))
@@ -169,7 +179,12 @@ export function resolveAssumptions(given: OutputAssumptionOptions | undefined): 
   return { a, givenKeys: new Set(Object.keys(g)) };
 }
 
-/** One note per assumption as used: its value, whether given, and its source or reason. */
+/**
+ * One note per assumption as used: its value, whether given, and its source or reason.
+ *
+ * @example
+ * noteAssumptions(a, new Set(['growthRate']), 2024, 2030, [2025, 2030])[1].given; // true
+ */
 export function noteAssumptions(
   a: OutputAssumptions,
   given: ReadonlySet<string>,

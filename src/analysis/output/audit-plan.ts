@@ -10,7 +10,12 @@ import type { Reason } from '../common.js';
 import type { EstimateContext } from './context.js';
 import type { TargetAudit } from './types.js';
 
-/** Months an indicator period covers: "1-8月" → 8, "Q1"/"一季度" → 3, "前三季度" → 9, "上半年" → 6; 12 when absent or unknown. */
+/**
+ * Months an indicator period covers: "1-8月" → 8, "Q1"/"一季度" → 3, "前三季度" → 9, "上半年" → 6; 12 when absent or unknown.
+ *
+ * @example
+ * periodMonths('1-8月'); // { months: 8, known: true }
+ */
 export function periodMonths(period: string | undefined): { months: number; known: boolean } {
   if (period === undefined || period.trim() === '' || /全年|年度/u.test(period)) return { months: 12, known: true };
   const p = period.trim();
@@ -24,7 +29,12 @@ export function periodMonths(period: string | undefined): { months: number; know
   return { months: 12, known: false };
 }
 
-/** 亿元 per unit of a target's or indicator's unit; undefined when not money. */
+/**
+ * 亿元 per unit of a target's or indicator's unit; undefined when not money.
+ *
+ * @example
+ * moneyFactor('万元'); // 1e-4 (亿元 per 万元); moneyFactor('GWh'); // undefined
+ */
 export function moneyFactor(unit: string | undefined): number | undefined {
   if (unit === undefined) return 1;
   const u = unit.trim();
@@ -48,7 +58,12 @@ export interface AuditPlan {
   useIndicators: boolean;
 }
 
-/** The audit of each target in scope, in dataset order. */
+/**
+ * The audit of each target in scope, in dataset order.
+ *
+ * @example
+ * planAudits(ctx).map((plan) => plan.target.id); // the output targets within the scope
+ */
 export function planAudits(ctx: EstimateContext): AuditPlan[] {
   const { model, a, horizon, scopeRegion, scopeChain } = ctx;
   const { dataset, index } = model;
@@ -110,7 +125,12 @@ function latestIndicator(indicators: readonly Indicator[], t: Target): AuditPlan
   return indicator;
 }
 
-/** The years the runs compute: requested ∪ base ∪ audit years ∪ indicator years, ascending, and the slot of each. */
+/**
+ * The years the runs compute: requested ∪ base ∪ audit years ∪ indicator years, ascending, and the slot of each.
+ *
+ * @example
+ * internalYears([2025, 2030], 2023, []).Y; // [2023, 2025, 2030]
+ */
 export function internalYears(years: readonly number[], baseYear: number, plans: readonly AuditPlan[]): { Y: number[]; slot: Map<number, number> } {
   const yearSet = new Set<number>([...years, baseYear]);
   for (const p of plans) {

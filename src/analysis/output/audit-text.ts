@@ -10,7 +10,12 @@ import type { AuditContext, AuditNumbers } from './audit.js';
 import type { AuditPlan } from './audit-plan.js';
 import type { TargetAudit } from './types.js';
 
-/** Why a target is not audited. */
+/**
+ * Why a target is not audited.
+ *
+ * @example
+ * unavailableReason(plan, { zh: '…', en: 'metric jobs is not output' }, '酒泉').en; // 'target t1 (酒泉) is not audited: metric jobs is not output'
+ */
 export function unavailableReason(plan: AuditPlan, why: Reason, where: string): Reason {
   const t = plan.target;
   return {
@@ -31,7 +36,12 @@ interface CoverageFigures {
   where: string;
 }
 
-/** What the estimate covers of the target's scope, and what that means for the comparison. */
+/**
+ * What the estimate covers of the target's scope, and what that means for the comparison.
+ *
+ * @example
+ * coverageReason(plan, auditContext, figures).en; // 'the estimate holds only the 12 enterprises of 酒泉 …'
+ */
 export function coverageReason(plan: AuditPlan, ctx: AuditContext, f: CoverageFigures): Reason {
   const cov = ctx.coverage;
   const { shareOfTarget, impliedBase, observed, statedGrowth, where } = f;
@@ -85,7 +95,12 @@ export function coverageReason(plan: AuditPlan, ctx: AuditContext, f: CoverageFi
   };
 }
 
-/** The audit's conclusion: the band, where the target lies, its probability, the growth figures, the coverage. */
+/**
+ * The audit's conclusion: the band, where the target lies, its probability, the growth figures, the coverage.
+ *
+ * @example
+ * auditReason(plan, auditContext, numbers, 0.15, coverage, '酒泉').en; // 'target t1 for 酒泉: in 2030 the estimate's P10–P90 is …'
+ */
 export function auditReason(plan: AuditPlan, ctx: AuditContext, n: AuditNumbers, statedGrowth: number | null, coverage: Reason, where: string): Reason {
   const t = plan.target;
   const { estimate, base, value, bandPosition, probability, requiredGrowth, estimateGrowth, growthProbability } = n;

@@ -28,7 +28,12 @@ export interface AuditRuns {
   scratch: Float64Array;
 }
 
-/** The audit of each target in scope, in plan order. */
+/**
+ * The audit of each target in scope, in plan order.
+ *
+ * @example
+ * auditTargets(ctx, plans, firms, pipes, auditRuns)[0].probability; // share of runs meeting the first target
+ */
 export function auditTargets(
   ctx: EstimateContext,
   plans: readonly AuditPlan[],

@@ -25,6 +25,12 @@ export interface Buckets {
   nBuckets: number;
 }
 
+/**
+ * The bucket positions for `nAudits` audits and `inducedPositions` induced segment positions.
+ *
+ * @example
+ * bucketsOf(2, 5); // { nAudits: 2, AUD0: 4, LEAD0: 6, LIST0: 11, nBuckets: 16 }
+ */
 export function bucketsOf(nAudits: number, inducedPositions: number): Buckets {
   const AUD0 = 4;
   const LEAD0 = AUD0 + nAudits;
@@ -46,6 +52,12 @@ export interface FirmTerms {
   termCoef: Float64Array;
 }
 
+/**
+ * The firms' items as (bucket, factor group) terms, and the group of each item.
+ *
+ * @example
+ * firmTerms(ctx, buckets, plans, firms, induced).termCoef; // one summed coefficient per (bucket, group)
+ */
 export function firmTerms(ctx: EstimateContext, b: Buckets, plans: readonly AuditPlan[], firms: FirmItems, induced: InducedModel): FirmTerms {
   const { s, scopeChain, columns } = ctx;
   const { index } = ctx.model;
@@ -131,6 +143,12 @@ export interface ProjectColumns {
   tWeight: Float64Array;
 }
 
+/**
+ * The pipeline as typed columns for the runs; marks the induced chains' leader columns.
+ *
+ * @example
+ * projectColumns(ctx, buckets, plans, pipes, induced, terms.termBucket).nG; // distinct (bucket, weight) lists
+ */
 export function projectColumns(
   ctx: EstimateContext,
   b: Buckets,
@@ -256,7 +274,12 @@ function projectGroups(
   return { pGroup, nG: groupOf.size, gOff, tBucket, tWeight };
 }
 
-/** The audit buckets each induced chain's output counts toward (audits at the scope region). */
+/**
+ * The audit buckets each induced chain's output counts toward (audits at the scope region).
+ *
+ * @example
+ * inducedAuditBuckets(ctx, buckets, plans, induced)[0]; // Int32Array of audit buckets of the first induced chain
+ */
 export function inducedAuditBuckets(ctx: EstimateContext, b: Buckets, plans: readonly AuditPlan[], induced: InducedModel): Int32Array[] {
   return induced.chains.map((ic) =>
     Int32Array.from(
@@ -267,7 +290,12 @@ export function inducedAuditBuckets(ctx: EstimateContext, b: Buckets, plans: rea
   );
 }
 
-/** The Monte Carlo's input: the years, the buckets, the firms' terms, the projects' columns, the induced chains and the draws' settings. */
+/**
+ * The Monte Carlo's input: the years, the buckets, the firms' terms, the projects' columns, the induced chains and the draws' settings.
+ *
+ * @example
+ * simulate(s, simulationOf({ runs, seed, years: Y, a }, buckets, terms, columns, induced, inducedAudits));
+ */
 export function simulationOf(
   settings: { runs: number; seed: number; years: readonly number[]; a: OutputAssumptions },
   b: Buckets,

@@ -33,7 +33,12 @@ export interface PriceMatch {
   value: number;
 }
 
-/** The value of a capacity, 亿元, at the first matching unit price; undefined when none matches. */
+/**
+ * The value of a capacity, 亿元, at the first matching unit price; undefined when none matches.
+ *
+ * @example
+ * priceCapacity(4, 'GWh', '储能系统', DEFAULT_OUTPUT_ASSUMPTIONS.prices)?.value; // 30 (7.5 亿元 per GWh)
+ */
 export function priceCapacity(value: number, unit: string, text: string, prices: readonly UnitPrice[]): PriceMatch | undefined {
   const [base, factor] = baseUnit(unit);
   const lower = text.toLowerCase();

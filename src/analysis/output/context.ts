@@ -34,7 +34,12 @@ export interface EstimateContext {
   segIds: string[];
 }
 
-/** The context of an estimate: the firms in scope and the base year they imply. */
+/**
+ * The context of an estimate: the firms in scope and the base year they imply.
+ *
+ * @example
+ * estimateContext(model, s, a, [2025, 2030], resolveScope(model, { chain: 'energy-storage' })).baseYear; // e.g. 2024
+ */
 export function estimateContext(model: ChainModel, s: Scratch, a: OutputAssumptions, years: number[], scope: ResolvedScope): EstimateContext {
   const { dataset, index } = model;
   const S = index.segments;
@@ -59,14 +64,24 @@ export function estimateContext(model: ChainModel, s: Scratch, a: OutputAssumpti
   return { model, s, a, years, baseYear, horizon, scopeRegion, scopeChain, firms, columns, leaderRole, segIds };
 }
 
-/** Whether enterprise e is active in chain c (its segments or chain roles). */
+/**
+ * Whether enterprise e is active in chain c (its segments or chain roles).
+ *
+ * @example
+ * hasChain(enterpriseColumns(model), e, c); // true when e has a segment or a chain role in c
+ */
 export function hasChain(columns: EnterpriseColumns, e: number, c: number): boolean {
   const { chainOff, chainItems } = columns;
   for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) if (chainItems[k] === c) return true;
   return false;
 }
 
-/** Distinct chains of an enterprise, ascending (a new list). */
+/**
+ * Distinct chains of an enterprise, ascending (a new list).
+ *
+ * @example
+ * entChains(enterpriseColumns(model), e); // e.g. [0, 2]
+ */
 export function entChains(columns: EnterpriseColumns, e: number): number[] {
   const { chainOff, chainItems } = columns;
   const out: number[] = [];
@@ -74,7 +89,12 @@ export function entChains(columns: EnterpriseColumns, e: number): number[] {
   return out;
 }
 
-/** Segments of an enterprise in the scope chain (all with no chain scope), in its order. */
+/**
+ * Segments of an enterprise in the scope chain (all with no chain scope), in its order.
+ *
+ * @example
+ * entSegs(ctx, e); // e's segment indices in the scope chain
+ */
 export function entSegs(ctx: EstimateContext, e: number): number[] {
   const E = ctx.model.index.enterprises;
   const S = ctx.model.index.segments;
@@ -86,14 +106,24 @@ export function entSegs(ctx: EstimateContext, e: number): number[] {
   return out;
 }
 
-/** Whether e has a leader role in chain c: its role in the chain, else its own role. */
+/**
+ * Whether e has a leader role in chain c: its role in the chain, else its own role.
+ *
+ * @example
+ * isLeaderIn(ctx, e, c); // true for a 链主 of chain c
+ */
 export function isLeaderIn(ctx: EstimateContext, e: number, c: number): boolean {
   const { chainOff, chainItems, chainRole } = ctx.columns;
   for (let k = chainOff[e]!; k < chainOff[e + 1]!; k++) if (chainItems[k] === c) return ctx.leaderRole[chainRole[k]!] === 1;
   return ctx.leaderRole[ctx.model.index.enterprises.role[e]!] === 1;
 }
 
-/** Whether e names a segment of chain c. */
+/**
+ * Whether e names a segment of chain c.
+ *
+ * @example
+ * hasSegIn(model, e, c); // false for a leader known only by its chain role
+ */
 export function hasSegIn(model: ChainModel, e: number, c: number): boolean {
   const E = model.index.enterprises;
   const S = model.index.segments;
@@ -101,9 +131,24 @@ export function hasSegIn(model: ChainModel, e: number, c: number): boolean {
   return false;
 }
 
+/**
+ * Display names of a region, chain and enterprise by index.
+ *
+ * @example
+ * regionName(model, 0); // e.g. '酒泉市'
+ * chainName(model, 0); // e.g. '储能'
+ */
 export const regionName = (model: ChainModel, r: number): string => model.dataset.regions[r]!.name;
+/** @see regionName */
 export const chainName = (model: ChainModel, c: number): string => model.chains[c]!.name;
+/** @see regionName */
 export const entName = (model: ChainModel, e: number): string => model.dataset.enterprises[e]!.name;
+/**
+ * A segment's display name.
+ *
+ * @example
+ * segName(model, 3); // e.g. '电芯'
+ */
 export function segName(model: ChainModel, s: number): string {
   const S = model.index.segments;
   const c = S.chain[s]!;

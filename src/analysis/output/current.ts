@@ -35,6 +35,9 @@ export interface FirmItems {
 /**
  * The items of the operating firms in scope, and the gaps of those that cannot be valued.
  * `projectsOf` lists each firm's projects in scope: a producing one stands for an unvalued firm.
+ *
+ * @example
+ * firmItems(ctx, projectsOf, gaps).n; // operating firms valued at output or priced capacity
  */
 export function firmItems(ctx: EstimateContext, projectsOf: ReadonlyMap<number, number[]>, gaps: OutputGap[]): FirmItems {
   const { model, s, a, baseYear, firms } = ctx;

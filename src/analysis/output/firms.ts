@@ -36,6 +36,12 @@ export interface EnterpriseColumns {
 
 const columnCache = new WeakMap<ChainModel, EnterpriseColumns>();
 
+/**
+ * The model's {@link EnterpriseColumns}, derived on the first call and cached.
+ *
+ * @example
+ * enterpriseColumns(model).outputYear[e]; // NO_YEAR when e has none
+ */
 export function enterpriseColumns(model: ChainModel): EnterpriseColumns {
   const cached = columnCache.get(model);
   if (cached) return cached;
@@ -100,7 +106,12 @@ export function firmsInScope(s: Scratch, regionEnts: Int32Array, chain: number, 
   return out.subarray(0, n).sort();
 }
 
-/** Latest output year of the operating firms with an output and its year; −1 if none. */
+/**
+ * Latest output year of the operating firms with an output and its year; −1 if none.
+ *
+ * @example
+ * latestOutputYear(firms, E.status, E.output, outputYear); // e.g. 2024, or −1
+ */
 export function latestOutputYear(firms: Int32Array, status: Uint8Array, output: Float64Array, outputYear: Int32Array): number {
   let latest = -1;
   for (let q = 0; q < firms.length; q++) {
@@ -110,7 +121,12 @@ export function latestOutputYear(firms: Int32Array, status: Uint8Array, output: 
   return latest;
 }
 
-/** Firms with a leader role by chain (those not closed), each list ascending. */
+/**
+ * Firms with a leader role by chain (those not closed), each list ascending.
+ *
+ * @example
+ * leadersOf(firms, E.status, chainOff, chainItems, chainRole, leaderRole, nChains)[c]; // leaders of chain c
+ */
 export function leadersOf(
   firms: Int32Array,
   status: Uint8Array,
@@ -129,7 +145,12 @@ export function leadersOf(
   return out;
 }
 
-/** Enterprises with a non-zero entry, ascending. */
+/**
+ * Enterprises with a non-zero entry, ascending.
+ *
+ * @example
+ * firmsListed(s, Uint8Array.of(0, 1, 0, 4)); // Int32Array [1, 3]
+ */
 export function firmsListed(s: Scratch, kinds: Uint8Array): Int32Array {
   let n = 0;
   for (let e = 0; e < kinds.length; e++) if (kinds[e] !== 0) n++;
@@ -141,6 +162,9 @@ export function firmsListed(s: Scratch, kinds: Uint8Array): Int32Array {
 /**
  * The `limit` firms of `listed` with the largest expected output in the last year (`entExp` row
  * `entRow[e]`, width nY; NaN counts as −∞), ties to the earlier in the list, kept in list order.
+ *
+ * @example
+ * largestFirms(s, listed, entRow, entExp, nY, 100); // the 100 largest, in list order
  */
 export function largestFirms(s: Scratch, listed: Int32Array, entRow: Int32Array, entExp: Float64Array, nY: number, limit: number): Int32Array {
   const key = s.float64(listed.length);

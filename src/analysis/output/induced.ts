@@ -34,7 +34,12 @@ export interface InducedModel {
   isLeaderEnt: Uint8Array;
 }
 
-/** The induced-output model of each chain in scope: coefficients, local shares, L_d − I and the leaders. */
+/**
+ * The induced-output model of each chain in scope: coefficients, local shares, L_d − I and the leaders.
+ *
+ * @example
+ * inducedModels(ctx, firms, pipes, overrides).info[0].reason.en; // how chain 0's induced output is derived, or why not
+ */
 export function inducedModels(ctx: EstimateContext, firms: FirmItems, pipes: readonly PipeItem[], overrides: ReadonlyMap<number, number>): InducedModel {
   const { model, s, scopeChain } = ctx;
   const { index } = model;

@@ -19,6 +19,9 @@ export interface LinkValues {
  * product segment (given, else the supplier's one segment in the chain); from suppliers in the
  * region (`local`) and from any (`all`). One pass over the links serves every chain; each
  * chain's sums add its links in link order, as a pass per chain would.
+ *
+ * @example
+ * valuedLinksByChain(ctx, [c])[c]!.local; // value of local supply by segment of chain c
  */
 export function valuedLinksByChain(ctx: EstimateContext, chainsInScope: readonly number[]): (LinkValues | undefined)[] {
   const { model, s: arena, firms, scopeRegion, scopeChain } = ctx;
@@ -76,7 +79,12 @@ export function valuedLinksByChain(ctx: EstimateContext, chainsInScope: readonly
   return byChain;
 }
 
-/** Segments with a firm in scope that is neither closed nor a prospect, or a counted project. */
+/**
+ * Segments with a firm in scope that is neither closed nor a prospect, or a counted project.
+ *
+ * @example
+ * segmentsWithFirms(ctx, pipes)[s]; // 1 when a local firm or counted project is in segment s
+ */
 export function segmentsWithFirms(ctx: EstimateContext, pipes: readonly PipeItem[]): Uint8Array {
   const { model, firms } = ctx;
   const E = model.index.enterprises;
@@ -94,7 +102,12 @@ export function segmentsWithFirms(ctx: EstimateContext, pipes: readonly PipeItem
   return present;
 }
 
-/** Each segment's local share and its source, for the segments [start, start + n) of a chain. */
+/**
+ * Each segment's local share and its source, for the segments [start, start + n) of a chain.
+ *
+ * @example
+ * localShares(start, n, links, present, new Map(), 0.3).sources; // e.g. ['links', 'no-local-firm', 'default']
+ */
 export function localShares(
   start: number,
   n: number,

@@ -20,7 +20,12 @@ export interface ResolvedOptions {
   givenKeys: Set<string>;
 }
 
-/** Checks the options in the order their errors are reported; bad ones throw `invalid_argument`. */
+/**
+ * Checks the options in the order their errors are reported; bad ones throw `invalid_argument`.
+ *
+ * @example
+ * resolveOptions({ years: [2030, 2025, 2030] }).years; // [2025, 2030]
+ */
 export function resolveOptions(options: OutputOptions): ResolvedOptions {
   if (!Array.isArray(options.years) || options.years.length === 0)
     invalid('years must be a non-empty list of years', { value: options.years });
@@ -41,6 +46,9 @@ export function resolveOptions(options: OutputOptions): ResolvedOptions {
 /**
  * The planner's local shares by segment index: keys `chain/segment`, or a segment id alone with a
  * chain scope. Unknown chains or segments throw.
+ *
+ * @example
+ * localShareOverrides(model, { ...a, localShares: { 'energy-storage/cell': 0.6 } }, undefined); // Map { <segment index> => 0.6 }
  */
 export function localShareOverrides(model: ChainModel, a: OutputAssumptions, scopeChain: string | undefined): Map<number, number> {
   const overrides = new Map<number, number>();

@@ -61,7 +61,12 @@ interface PipeSource {
   chains: number[];
 }
 
-/** Projects in scope (in the region; in the chain, or of a firm active in it), and each firm's among them. */
+/**
+ * Projects in scope (in the region; in the chain, or of a firm active in it), and each firm's among them.
+ *
+ * @example
+ * projectsInScope(ctx).projectsOf.get(e); // e's projects in scope
+ */
 export function projectsInScope(ctx: EstimateContext): { projects: number[]; projectsOf: Map<number, number[]> } {
   const { model, scopeRegion, scopeChain } = ctx;
   const P = model.index.projects;
@@ -87,7 +92,12 @@ export function projectsInScope(ctx: EstimateContext): { projects: number[]; pro
   return { projects, projectsOf };
 }
 
-/** The pipeline: the projects in scope, then the projects implied by non-operating firms, with their gaps. */
+/**
+ * The pipeline: the projects in scope, then the projects implied by non-operating firms, with their gaps.
+ *
+ * @example
+ * pipelineItems(ctx, projects, firms, gaps).filter((p) => p.counted).length;
+ */
 export function pipelineItems(ctx: EstimateContext, projects: readonly number[], firms: FirmItems, gaps: OutputGap[]): PipeItem[] {
   const texts = pipelineTexts(ctx.a);
   const pipes: PipeItem[] = [];

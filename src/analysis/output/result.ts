@@ -23,7 +23,12 @@ export interface RunMeans {
   projSum: Float64Array;
 }
 
-/** The mean factor of each group (J of them) at each requested year, from the sums over runs (T × J). */
+/**
+ * The mean factor of each group (J of them) at each requested year, from the sums over runs (T × J).
+ *
+ * @example
+ * itemMeans(meanFactor, runs, J, reqSlots)[g * reqSlots.length + yi]; // mean factor of group g in requested year yi
+ */
 export function itemMeans(meanFactor: Float64Array, runs: number, J: number, reqSlots: readonly number[]): Float64Array {
   const nY = reqSlots.length;
   const meanF = (t: number, g: number) => meanFactor[t * J + g]! / runs;
@@ -32,7 +37,12 @@ export function itemMeans(meanFactor: Float64Array, runs: number, J: number, req
   return itemMean;
 }
 
-/** Firms with an estimate (an item or a counted project), in dataset order; the largest `limit` when given. */
+/**
+ * Firms with an estimate (an item or a counted project), in dataset order; the largest `limit` when given.
+ *
+ * @example
+ * enterpriseEstimates(ctx, firms, itemGroup, pipes, isLeaderEnt, means, 100).listed; // firms with an estimate, before the limit
+ */
 export function enterpriseEstimates(
   ctx: EstimateContext,
   firms: FirmItems,
@@ -107,7 +117,12 @@ function listFirms(
   return enterprises;
 }
 
-/** How each pipeline item is counted, with its mean output by requested year. */
+/**
+ * How each pipeline item is counted, with its mean output by requested year.
+ *
+ * @example
+ * projectEstimates(ctx, pipes, means)[0].expected; // mean output by requested year
+ */
 export function projectEstimates(ctx: EstimateContext, pipes: readonly PipeItem[], m: RunMeans): ProjectEstimate[] {
   const E = ctx.model.index.enterprises;
   const { runs, T, reqSlots, projSum } = m;

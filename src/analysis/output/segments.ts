@@ -18,6 +18,12 @@ export interface InducedSums {
   gross: Float64Array;
 }
 
+/**
+ * Expected output by segment and kind, in segment order, the row without segment last.
+ *
+ * @example
+ * segmentEstimates(ctx, firms, itemGroup, pipes, induced, inducedSums, means)[0].byKind.current;
+ */
 export function segmentEstimates(
   ctx: EstimateContext,
   firms: FirmItems,

@@ -241,6 +241,9 @@ interface RunRecords extends SimulationResult {
  * The Monte Carlo runs. Per run: one normal draw (growth), one uniform (utilisation), then three
  * uniforms per project in project order; current and capacity output enter as (bucket, factor
  * group) terms, projects through their (bucket, weight) groups, induced output last.
+ *
+ * @example
+ * simulate(s, simulationOf({ runs: 1000, seed: 7, years: Y, a }, buckets, terms, columns, induced, inducedAudits)).total; // runs × T
  */
 export function simulate(s: Scratch, sim: Simulation): SimulationResult {
   const { runs, growthRate, growthSpread } = sim;
