@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { estimateOutput, type OutputOptions } from '../src/analysis/output.js';
+import { estimateOutput, type OutputOptions } from '../src/analysis/output/index.js';
 import { buildModel, type ChainModel } from '../src/graph/model.js';
 import { parseDataset } from '../src/model/parse.js';
 import type { DatasetInput } from '../src/model/schema.js';

@@ -33,7 +33,7 @@ import { scoreCluster, DEFAULT_COMMUNITY_LIMIT } from '../src/analysis/cluster/i
 import { findGaps } from '../src/analysis/gaps/index.js';
 import { rankLeaders } from '../src/analysis/leaders/index.js';
 import { suggestMatches } from '../src/analysis/matches/index.js';
-import { estimateOutput } from '../src/analysis/output.js';
+import { estimateOutput } from '../src/analysis/output/index.js';
 import { recommendRecruits } from '../src/analysis/recruits/index.js';
 import { simulateDisruption } from '../src/analysis/resilience/index.js';
 import { supplyGraph } from '../src/graph/graphology.js';

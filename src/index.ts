@@ -167,7 +167,7 @@ export type {
   MatrixProblem,
   RasmussenLinkages,
 } from './analysis/input-output.js';
-export { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, OUTPUT_KINDS } from './analysis/output.js';
+export { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, OUTPUT_KINDS } from './analysis/output/index.js';
 export type {
   AssumptionNote,
   Band,
@@ -187,7 +187,7 @@ export type {
   Triangular,
   UnitPrice,
   YearEstimate,
-} from './analysis/output.js';
+} from './analysis/output/index.js';
 export { findGaps, GAP_CODES, linkProductSegment, normaliseWeights } from './analysis/gaps/index.js';
 export type {
   CapacityShortfallFinding,

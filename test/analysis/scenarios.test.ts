@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreCluster } from '../../src/analysis/cluster/index.js';
 import { findGaps } from '../../src/analysis/gaps/index.js';
-import { estimateOutput } from '../../src/analysis/output.js';
+import { estimateOutput } from '../../src/analysis/output/index.js';
 import { assessResilience } from '../../src/analysis/resilience/index.js';
 import { compareScenarios, withChanges } from '../../src/analysis/scenarios/index.js';
 import { buildModel } from '../../src/graph/model.js';

@@ -3,7 +3,7 @@ import { scoreCluster } from '../../src/analysis/cluster/index.js';
 import { findGaps } from '../../src/analysis/gaps/index.js';
 import { rankLeaders } from '../../src/analysis/leaders/index.js';
 import { suggestMatches } from '../../src/analysis/matches/index.js';
-import { estimateOutput } from '../../src/analysis/output.js';
+import { estimateOutput } from '../../src/analysis/output/index.js';
 import { recommendRecruits } from '../../src/analysis/recruits/index.js';
 import { singlePointsOfFailure } from '../../src/analysis/resilience/index.js';
 import { buildModel } from '../../src/graph/model.js';

@@ -4,7 +4,7 @@
  */
 import type { ChainModel } from '../../graph/model.js';
 import { round } from '../../internal/format.js';
-import { estimateOutput, type Band } from '../output.js';
+import { estimateOutput, type Band } from '../output/index.js';
 import type { CompareScenariosOptions, ScenarioComparison } from './types.js';
 
 /** Default Monte Carlo runs of a comparison. */

@@ -5,7 +5,7 @@ import type { ChainTemplate, Enterprise, Project, SegmentRef, SupplyLink } from 
 import type { ClusterComponentId, ClusterOptions } from '../cluster/index.js';
 import type { Reason } from '../scope/index.js';
 import type { GapCode, GapOptions } from '../gaps/index.js';
-import type { Band, OutputAssumptionOptions } from '../output.js';
+import type { Band, OutputAssumptionOptions } from '../output/index.js';
 import type { ResilienceOptions, ResilienceSummary } from '../resilience/index.js';
 
 /** Selects supply links to remove: a link id, or every link from → to (of a segment or product when given). */

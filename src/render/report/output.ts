@@ -2,7 +2,7 @@
  * 产值测算与目标审核, of a chain's chapter and of the region (part 3): estimateOutput's bands by
  * year and by kind, its projects, what it left out, and its audit of the targets.
  */
-import { OUTPUT_KINDS, type OutputEstimate } from '../../analysis/output.js';
+import { OUTPUT_KINDS, type OutputEstimate } from '../../analysis/output/index.js';
 import type { Block } from '../document.js';
 import { labelOf, PROJECT_STATUS_LABELS } from '../labels.js';
 import { estimateHasData, type Section } from './data/index.js';

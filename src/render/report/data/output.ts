@@ -2,7 +2,7 @@
  * The output estimates of a report (a chain's, the region's): estimateOutput with the report's
  * years, runs and seed, its lists cut to the report's limit.
  */
-import { estimateOutput, type OutputEstimate } from '../../../analysis/output.js';
+import { estimateOutput, type OutputEstimate } from '../../../analysis/output/index.js';
 import { largestOf } from './largest.js';
 import type { ReportRun } from './run.js';
 import { attempt } from './sections.js';

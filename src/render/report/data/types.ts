@@ -4,7 +4,7 @@ import type { Reason } from '../../../analysis/scope/index.js';
 import type { GapsResult } from '../../../analysis/gaps/index.js';
 import type { LeaderRanking } from '../../../analysis/leaders/index.js';
 import type { MatchResult } from '../../../analysis/matches/index.js';
-import type { OutputEstimate } from '../../../analysis/output.js';
+import type { OutputEstimate } from '../../../analysis/output/index.js';
 import type { RecruitsResult } from '../../../analysis/recruits/index.js';
 import type { SinglePointResult } from '../../../analysis/resilience/index.js';
 import type { Locale } from '../../../model/issues.js';

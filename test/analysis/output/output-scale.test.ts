@@ -4,14 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateOutput, type OutputEstimate } from '../../src/analysis/output.js';
-import { buildModel } from '../../src/graph/model.js';
-import { createRandom } from '../../src/internal/random.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
+import { estimateOutput, type OutputEstimate } from '../../../src/analysis/output/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { createRandom } from '../../../src/internal/random.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 function modelOf(input: DatasetInput) {
   return buildModel(deepFreeze(parseDataset(input, { templates: [] })), { templates: [] });

@@ -3,13 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, type OutputEstimate, type OutputOptions, type TargetAudit } from '../../src/analysis/output.js';
-import { buildModel } from '../../src/graph/model.js';
-import { ChainError } from '../../src/model/issues.js';
-import { parseDataset } from '../../src/model/parse.js';
-import type { DatasetInput } from '../../src/model/schema.js';
-import { datasetArbitrary } from '../support/arbitraries.js';
-import { deepFreeze } from '../support/freeze.js';
+import { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, type OutputEstimate, type OutputOptions, type TargetAudit } from '../../../src/analysis/output/index.js';
+import { buildModel } from '../../../src/graph/model.js';
+import { ChainError } from '../../../src/model/issues.js';
+import { parseDataset } from '../../../src/model/parse.js';
+import type { DatasetInput } from '../../../src/model/schema.js';
+import { datasetArbitrary } from '../../support/arbitraries.js';
+import { deepFreeze } from '../../support/freeze.js';
 
 
 function modelOf(input: DatasetInput) {
@@ -417,7 +417,7 @@ describe('estimateOutput invariants', () => {
 // golden tests on the seeds
 
 const here = dirname(fileURLToPath(import.meta.url));
-const seedPath = (name: string) => resolve(here, '../../seeds', name);
+const seedPath = (name: string) => resolve(here, '../../../seeds', name);
 const haveSeeds = existsSync(seedPath('yuncheng.json')) && existsSync(seedPath('jiuquan.json'));
 const loadSeed = (name: string) => buildModel(parseDataset(JSON.parse(readFileSync(seedPath(name), 'utf8'))));
 
