@@ -25,6 +25,7 @@ import {
   resolveName,
   rowToRecord,
   TABLES,
+  unprotectCell,
   type Binding,
   type TableName,
   type TableSpec,
@@ -67,7 +68,12 @@ async function* decodedChunks(path: string, encoding: TextEncodingName): AsyncGe
  * tokenizer (./csv-tokenize.ts), which throws {@link NeedsFullParser} for a file it does not
  * handle, or with `full`, through csv-parse.
  */
-async function parseRows(path: string, encoding: TextEncodingName, full: boolean, onRow: (cells: string[], row: number) => void): Promise<void> {
+async function parseRows(path: string, encoding: TextEncodingName, full: boolean, onCells: (cells: string[], row: number) => void): Promise<void> {
+  // cells written with a formula guard (`'=…`) get their text back
+  const onRow = (cells: string[], row: number) => {
+    for (let c = 0; c < cells.length; c++) if (cells[c]!.charCodeAt(0) === 39) cells[c] = unprotectCell(cells[c]!);
+    onCells(cells, row);
+  };
   if (!full) {
     let row = 0;
     const tokenizer = new CsvTokenizer((cells) => onRow(cells, ++row));
