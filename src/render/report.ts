@@ -499,7 +499,7 @@ export function reportDocument(model: ChainModel, data: ReportData): Doc {
       }),
     );
     const nodeId = new Map(view.segments.map((s, k) => [s.id, `s${k}`]));
-    const mermaidText = (text: string) => text.replace(/"/gu, '#quot;').replace(/[<>]/gu, ' ');
+    const mermaidText = (text: string) => text.replace(/"/gu, '#quot;').replace(/[<>\r\n]/gu, ' ');
     const lines = ['flowchart LR'];
     for (const seg of view.segments) {
       const firms = seg.enterprises.map((e) => `${e.leader ? '★' : ''}${e.name}`);
