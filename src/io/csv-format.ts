@@ -512,6 +512,17 @@ function setField(record: Record<string, unknown>, keys: readonly string[], valu
   at[keys[last]!] = value;
 }
 
+/**
+ * Sets an own, enumerable property, whatever its name: a header or meta key `__proto__` becomes
+ * data (that validation then reports), never a prototype.
+ *
+ * @example
+ * defineField(record, '__proto__', 'x'); // Object.keys(record) → ['__proto__']
+ */
+export function defineField(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A row read into a record. */
 export interface RowRecord {
   record: Record<string, unknown>;
@@ -549,7 +560,8 @@ export function rowToRecord(bindings: readonly Binding[], cells: readonly string
       const text = cell.trim();
       if (text === '') continue;
       const extra = (record.extra ??= {}) as Record<string, string>;
-      extra[binding.key] = text;
+      // an own property even for `__proto__`, so that validation reports the key (reserved_key)
+      defineField(extra, binding.key, text);
     }
     // unknown and duplicate columns are reported once, at their header
   }

@@ -162,3 +162,59 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 export function stringifyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** A key given twice in one JSON object: where its second occurrence is, and the object's path. */
+export interface JsonDuplicateKey {
+  key: string;
+  path: (string | number)[];
+  line: number;
+  column: number;
+}
+
+// the tokens that matter for keys: strings and structure (numbers and literals are skipped over)
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\],]/gu;
+
+/**
+ * Finds the keys given twice in one object of a valid JSON text (`JSON.parse` keeps the last
+ * and drops the others silently). One regex pass; positions are computed only for duplicates.
+ *
+ * @example
+ * findDuplicateKeys('{"meta": {}, "meta": {}}') // → [{ key: 'meta', path: [], line: 1, column: 14 }]
+ */
+export function findDuplicateKeys(text: string): JsonDuplicateKey[] {
+  const found: JsonDuplicateKey[] = [];
+  // per open container: object keys seen (null for an array), the current key or index
+  const stack: { keys: Set<string> | null; at: string | number; expectKey: boolean }[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const token = m[0];
+    const top = stack[stack.length - 1];
+    switch (token) {
+      case '{':
+        stack.push({ keys: new Set(), at: '', expectKey: true });
+        break;
+      case '[':
+        stack.push({ keys: null, at: 0, expectKey: false });
+        break;
+      case '}':
+      case ']':
+        stack.pop();
+        break;
+      case ',':
+        if (top?.keys) top.expectKey = true;
+        else if (top) top.at = (top.at as number) + 1;
+        break;
+      default:
+        if (top?.keys && top.expectKey) {
+          const key = token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1);
+          top.expectKey = false;
+          if (top.keys.has(key)) {
+            const path = stack.slice(0, -1).map((frame) => frame.at);
+            found.push({ key, path, ...lineColumn(text, m.index) });
+          } else top.keys.add(key);
+          top.at = key;
+        }
+    }
+  }
+  return found;
+}
