@@ -49,7 +49,7 @@ export interface GuardResult {
 
 /**
  * Walks any input value once, iteratively, and reports what validation must not meet: depth
- * beyond {@link MAX_DEPTH}, cycles, values that throw when read (these three are fatal: the
+ * beyond {@link MAX_DEPTH}, cycles (found where they pass that depth), values that throw when read (these three are fatal: the
  * schemas would overflow the stack, loop or throw), and, as errors, reserved keys and lone
  * surrogates in keys or strings. Never throws.
  *
@@ -59,13 +59,12 @@ export interface GuardResult {
 export function guardInput(input: unknown, locale: Locale): GuardResult {
   const issues: DatasetIssue[] = [];
   let fatal = false;
-  // a frame per object being walked; its path is built only for an issue (a million links)
+  // a frame per object to walk; its path is built only for an issue (a million links)
   interface Frame {
     value: object;
     parent: Frame | undefined;
     key: string | number;
     depth: number;
-    exit?: boolean;
   }
   const pathOf = (frame: Frame | undefined, ...tail: (string | number)[]): Path => {
     const path: Path = [...tail];
@@ -80,46 +79,38 @@ export function guardInput(input: unknown, locale: Locale): GuardResult {
   if (typeof input === 'string') checkString(input, undefined);
   if (input === null || typeof input !== 'object') return { issues, fatal };
   const stack: Frame[] = [{ value: input, parent: undefined, key: '', depth: 0 }];
-  const open = new Set<object>();
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const { value, depth } = frame;
-    if (frame.exit) {
-      open.delete(value);
-      continue;
-    }
-    if (open.has(value)) {
-      add('cyclic_value', pathOf(frame), {});
-      fatal = true;
-      continue;
-    }
     if (depth >= MAX_DEPTH) {
-      add('too_deep', pathOf(frame), { maximum: MAX_DEPTH });
+      // a cycle nests without end, so it gets here too: tell the two apart only now, rarely
+      let cyclic = false;
+      for (let f = frame.parent; f !== undefined && !cyclic; f = f.parent) cyclic = f.value === value;
+      add(cyclic ? 'cyclic_value' : 'too_deep', pathOf(frame), cyclic ? {} : { maximum: MAX_DEPTH });
       fatal = true;
       continue;
     }
-    const isArray = Array.isArray(value);
-    let keys: string[];
-    let items: unknown[];
     try {
-      keys = isArray ? [] : Object.keys(value);
-      items = isArray ? Array.from(value as unknown[]) : keys.map((key) => (value as Record<string, unknown>)[key]);
+      if (Array.isArray(value)) {
+        for (let k = value.length - 1; k >= 0; k--) {
+          const item: unknown = value[k];
+          if (typeof item === 'string') checkString(item, frame, k);
+          else if (item !== null && typeof item === 'object') stack.push({ value: item, parent: frame, key: k, depth: depth + 1 });
+        }
+        continue;
+      }
+      const keys = Object.keys(value);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k]!;
+        if (RESERVED_KEYS.has(key)) add('reserved_key', pathOf(frame, key), { key });
+        checkString(key, frame, key);
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (typeof item === 'string') checkString(item, frame, key);
+        else if (item !== null && typeof item === 'object') stack.push({ value: item, parent: frame, key, depth: depth + 1 });
+      }
     } catch (error) {
       add('unreadable_value', pathOf(frame), { detail: error instanceof Error ? error.message.slice(0, 200) : 'it throws when read' });
       fatal = true;
-      continue;
-    }
-    open.add(value);
-    stack.push({ ...frame, exit: true });
-    for (let k = items.length - 1; k >= 0; k--) {
-      const key = isArray ? k : keys[k]!;
-      if (!isArray) {
-        if (RESERVED_KEYS.has(key as string)) add('reserved_key', pathOf(frame, key), { key });
-        checkString(key as string, frame, key);
-      }
-      const item = items[k];
-      if (typeof item === 'string') checkString(item, frame, key);
-      else if (item !== null && typeof item === 'object') stack.push({ value: item, parent: frame, key, depth: depth + 1 });
     }
   }
   return { issues, fatal };

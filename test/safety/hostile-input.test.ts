@@ -167,3 +167,16 @@ describe('values the analyses cannot use', () => {
     expect(parsed.success && Object.is(parsed.data.enterprises[1]!.output, 0)).toBe(true);
   });
 });
+
+describe('findDuplicateKeys', () => {
+  it('finds repeats per object, with escaped keys, strings holding quotes and braces, and the path', async () => {
+    const { findDuplicateKeys } = await import('../../src/io/json.js');
+    const text = '{"a": "x\\"}{,", "l": [{"k": 1, "\\u006b": 2}, {"k": "[\\\\"}], "a": 3}';
+    expect(findDuplicateKeys(text).map(({ key, path }) => [key, path])).toEqual([
+      ['k', ['l', 0]],
+      ['a', []],
+    ]);
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.jsonValue(), (value) => findDuplicateKeys(JSON.stringify(value, null, 1)).length === 0));
+  });
+});
