@@ -81,6 +81,9 @@ export async function writeFolderAtomic<T>(folder: string, fill: (temporary: str
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   await recoverSwap(target);
+  // a file where the folder should go is the user's, never swapped away
+  const existing = await stat(target).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder; not replacing it`);
   const id = suffix();
   const temporary = join(parent, `.${basename(target)}.tmp-${id}`);
   const old = join(parent, `.${basename(target)}.old-${id}`);

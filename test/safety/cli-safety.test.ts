@@ -78,3 +78,16 @@ describe('number options', () => {
     });
   }
 });
+
+describe('saving a CSV folder', () => {
+  it('never replaces a file, nor a folder holding other files', async () => {
+    const file = writeFixture(tmp.dir, 'plain.txt', 'mine');
+    await expect(saveDataset(JSON.parse(text) as Dataset, file, { format: 'csv' })).rejects.toThrow(/not a folder/u);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    const folder = join(tmp.dir, 'notes');
+    mkdirSync(folder);
+    writeFixture(folder, 'notes.docx', 'mine');
+    await expect(saveDataset(JSON.parse(text) as Dataset, `${folder}/`)).rejects.toThrow(/notes\.docx/u);
+    expect(readFileSync(join(folder, 'notes.docx'), 'utf8')).toBe('mine');
+  });
+});
