@@ -6,13 +6,14 @@
  *
  * Usage: npm run demo [-- --locale zh-CN|en] [-- --runs 2000]
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isLocale, localeFromEnv } from '../src/cli/locale.js';
 import { formatReportIssue } from '../src/cli/validate.js';
 import { buildModel } from '../src/graph/model.js';
+import { writeFileAtomic } from '../src/io/atomic.js';
 import { safeLoadDataset } from '../src/io/load.js';
 import { toHtml, toMarkdown } from '../src/render/document.js';
 import { buildReport, DEFAULT_REPORT_RUNS } from '../src/render/report/data/index.js';
@@ -82,7 +83,8 @@ for (const path of datasets) {
     [`${name}.md`, toMarkdown(doc)],
     [`${name}.json`, `${JSON.stringify(data, null, 2)}\n`],
   ];
-  for (const [file, text] of files) writeFileSync(join(reports, file), text, 'utf8');
+  // atomic, so an interrupted demo never leaves a truncated report
+  for (const [file, text] of files) await writeFileAtomic(join(reports, file), text);
   const chains = data.chains.length;
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
   const where = files.map(([file]) => relative(root, join(reports, file))).join(', ');

@@ -58,14 +58,43 @@ function quoted(message: string): string {
   return /'([^']+)'/u.exec(message)?.[1]?.replace(/ <value>$/u, '') ?? '';
 }
 
+const NEGATIVE_NUMBER = /^-\d/u;
+
+/**
+ * `--seed -5` as `--seed=-5`: parseArgs takes a value starting with `-` for an option of its
+ * own and says the option "needs a value"; a negative number after an option that takes a value
+ * is that value. Returns the arguments and, for each, its index in `args`.
+ */
+function joinNegativeValues(args: readonly string[], options: CommandOptions): { args: string[]; origin: number[] } {
+  const takesValue = new Set<string>(['--locale']);
+  for (const [name, spec] of Object.entries(options)) {
+    takesValue.add(`--${name}`);
+    if (spec.short !== undefined) takesValue.add(`-${spec.short}`);
+  }
+  const out: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    origin.push(i);
+    if (takesValue.has(arg) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return { args: out, origin };
+}
+
 /**
  * Parses command-line arguments (without node and the script): the common options and, given,
- * a command's own (string-valued) options.
+ * a command's own (string-valued) options. A negative number after an option that takes a
+ * value is that value (`--seed -5`).
  */
 export function parseCliArgs(args: readonly string[], commandOptions: CommandOptions = {}): ParsedArgs | ArgsError {
   let parsed;
+  const joined = joinNegativeValues(args, commandOptions);
   try {
-    parsed = parseArgs({ args: [...args], options: { ...commandOptions, ...OPTIONS }, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: joined.args, options: { ...commandOptions, ...OPTIONS }, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -87,7 +116,7 @@ export function parseCliArgs(args: readonly string[], commandOptions: CommandOpt
       reason: { en: `unknown locale ${given} (use zh-CN or en)`, 'zh-CN': `未知语言 ${given}（可选 zh-CN 或 en）` },
     };
   }
-  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [{ value: t.value, index: t.index }] : []));
+  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [{ value: t.value, index: joined.origin[t.index]! }] : []));
   const options: CliOptions = { json: values.json ?? false, help: values.help ?? false, version: values.version ?? false };
   if (values.locale !== undefined) options.locale = values.locale as Locale;
   const own: Record<string, string | undefined> = {};

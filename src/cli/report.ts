@@ -5,9 +5,9 @@
  * the executable sets only when stderr is a terminal; otherwise the command is quiet. Unknown
  * chain or region ids are reported with the valid ones (exit 1), never with a stack trace.
  */
-import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { buildModel } from '../graph/model.js';
+import { sameFileAs, writeFileAtomic } from '../io/atomic.js';
 import { safeLoadDataset } from '../io/load.js';
 import { ChainError, type Locale } from '../model/issues.js';
 import { jsonChunks } from '../internal/json-chunks.js';
@@ -18,6 +18,8 @@ import { EXIT, firstLine, usage, usageError, type CliIo } from './usage.js';
 import { formatReportIssue } from './validate.js';
 
 const FORMATS: readonly ReportFormat[] = ['md', 'html', 'json'];
+/** The most Monte Carlo runs `--runs` takes: beyond, a report would run for hours. */
+const MAX_RUNS = 1_000_000;
 
 /**
  * The format a file name implies: .html/.htm, .md/.markdown, .json; undefined for others.
@@ -103,11 +105,23 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const format: ReportFormat = (given as ReportFormat | undefined) ?? (parsed.options.json ? 'json' : out === undefined ? undefined : formatOfPath(out)) ?? 'md';
 
   const runs = integer(parsed.values.runs);
-  if (runs === null || (runs !== undefined && runs < 1))
-    return usageError(io, locale, en ? `--runs must be a whole number ≥ 1, got ${JSON.stringify(parsed.values.runs)}` : `--runs 应为不小于 1 的整数，实际为 ${JSON.stringify(parsed.values.runs)}`);
+  if (runs === null || (runs !== undefined && (runs < 1 || runs > MAX_RUNS)))
+    return usageError(
+      io,
+      locale,
+      en
+        ? `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${JSON.stringify(parsed.values.runs)}`
+        : `--runs 应为 1 到 ${MAX_RUNS} 之间的整数，实际为 ${JSON.stringify(parsed.values.runs)}`,
+    );
   const seed = integer(parsed.values.seed);
   if (seed === null || (seed !== undefined && !Number.isSafeInteger(seed)))
-    return usageError(io, locale, en ? `--seed must be an integer, got ${JSON.stringify(parsed.values.seed)}` : `--seed 应为整数，实际为 ${JSON.stringify(parsed.values.seed)}`);
+    return usageError(
+      io,
+      locale,
+      en
+        ? `--seed must be an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(parsed.values.seed)}`
+        : `--seed 应为 ${Number.MIN_SAFE_INTEGER} 到 ${Number.MAX_SAFE_INTEGER} 之间的整数，实际为 ${JSON.stringify(parsed.values.seed)}`,
+    );
 
   const limits: { listLimit?: number; resilienceLimit?: number } = {};
   for (const [flag, key] of [
@@ -127,6 +141,15 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     const lines = loaded.issues.map((issue) => formatReportIssue(issue, locale));
     io.stderr(
       [...lines, en ? `industrial-chain: cannot report on ${paths[0]}: the dataset is invalid or unreadable` : `industrial-chain: 无法为 ${paths[0]} 生成报告：数据集无效或无法读取`].join('\n'),
+    );
+    return EXIT.invalid;
+  }
+  const clash = out === undefined ? undefined : await sameFileAs(out, [paths[0]!, ...loaded.files]);
+  if (clash !== undefined) {
+    io.stderr(
+      en
+        ? `industrial-chain: refusing to write the report to ${out}: it is the input ${clash}, which would be lost`
+        : `industrial-chain: 拒绝将报告写入 ${out}：它就是输入文件 ${clash}，写入会使其丢失`,
     );
     return EXIT.invalid;
   }
@@ -176,13 +199,14 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.ok;
   }
   try {
-    const file = await open(out, 'w');
-    try {
-      for (const piece of batches(pieces)) await file.write(piece, null, 'utf8');
-      await file.write('\n', null, 'utf8');
-    } finally {
-      await file.close();
-    }
+    // atomic: an interrupted run leaves the previous report whole
+    await writeFileAtomic(
+      out,
+      (function* () {
+        yield* batches(pieces);
+        yield '\n';
+      })(),
+    );
   } catch (error) {
     io.stderr(en ? `industrial-chain: cannot write ${out}: ${firstLine(error)}` : `industrial-chain: 无法写入 ${out}：${firstLine(error)}`);
     return EXIT.invalid;

@@ -512,6 +512,17 @@ function setField(record: Record<string, unknown>, keys: readonly string[], valu
   at[keys[last]!] = value;
 }
 
+/**
+ * Sets an own, enumerable property, whatever its name: a header or meta key `__proto__` becomes
+ * data (that validation then reports), never a prototype.
+ *
+ * @example
+ * defineField(record, '__proto__', 'x'); // Object.keys(record) → ['__proto__']
+ */
+export function defineField(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A row read into a record. */
 export interface RowRecord {
   record: Record<string, unknown>;
@@ -549,7 +560,8 @@ export function rowToRecord(bindings: readonly Binding[], cells: readonly string
       const text = cell.trim();
       if (text === '') continue;
       const extra = (record.extra ??= {}) as Record<string, string>;
-      extra[binding.key] = text;
+      // an own property even for `__proto__`, so that validation reports the key (reserved_key)
+      defineField(extra, binding.key, text);
     }
     // unknown and duplicate columns are reported once, at their header
   }
@@ -574,10 +586,48 @@ export function recordToRow(
   return cells;
 }
 
+// what Excel and WPS read as the start of a formula (OWASP's CSV-injection list)
+const FORMULA_START = /^[=+\-@\t\r]/u;
+// a plain number is safe to leave as it is, negative ones included
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/u;
+
 /**
- * Formats one CSV line: cells quoted when they hold a comma, quote, line break or surrounding
- * space; quotes doubled. No line terminator.
+ * Neutralises a cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`,
+ * `@`, tab or carriage return, and is not a plain number) by prefixing `'`, which Excel and WPS
+ * show as "text follows". So that the prefix can be told from data, a cell that begins with `'`
+ * gets one more. {@link unprotectCell} undoes it: save → load gives the text back exactly.
+ *
+ * @example
+ * protectCell('=HYPERLINK("http://x")') // → '\'=HYPERLINK("http://x")'
+ * protectCell("'quoted") // → "''quoted"
+ * protectCell('-5') // → '-5'
+ */
+export function protectCell(cell: string): string {
+  if (cell.charCodeAt(0) === 39 /* ' */) return `'${cell}`;
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Undoes {@link protectCell}: one leading `'` is dropped. Every cell read from a CSV file goes
+ * through it, so a leading `'` in a file typed by hand is read as Excel reads it, a text marker.
+ *
+ * @example
+ * unprotectCell("'=1+1") // → '=1+1'
+ */
+export function unprotectCell(cell: string): string {
+  return cell.charCodeAt(0) === 39 ? cell.slice(1) : cell;
+}
+
+/**
+ * Formats one CSV line: each cell protected against formula injection ({@link protectCell}),
+ * then quoted when it holds a comma, quote, line break or surrounding space; quotes doubled. No
+ * line terminator.
  */
 export function formatCsvLine(cells: readonly string[]): string {
-  return cells.map((cell) => (/[",\r\n]|^\s|\s$/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell)).join(',');
+  return cells
+    .map((raw) => {
+      const cell = protectCell(raw);
+      return /[",\r\n]|^\s|\s$/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell;
+    })
+    .join(',');
 }

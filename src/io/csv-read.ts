@@ -10,7 +10,7 @@
  * be moved to their cells afterwards.
  */
 import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,12 +19,14 @@ import type { DatasetIssue, Locale } from '../model/issues.js';
 import {
   bindHeader,
   CAPACITY_OWNER_KINDS,
+  defineField,
   META_KEYS,
   normalizeHeader,
   parseDateCell,
   resolveName,
   rowToRecord,
   TABLES,
+  unprotectCell,
   type Binding,
   type TableName,
   type TableSpec,
@@ -32,6 +34,7 @@ import {
 import { CsvTokenizer, NeedsFullParser } from './csv-tokenize.js';
 import { candidateEncodings, createDecoder, EncodingMismatch, type LoadEncoding, type TextEncodingName } from './encoding.js';
 import { CsvOrigins, fileIssue, type CellOrigin, type TableOrigin } from './locate.js';
+import { fileKind } from './file-kind.js';
 
 /** What reading a CSV folder gives. */
 export interface CsvReadResult {
@@ -67,7 +70,12 @@ async function* decodedChunks(path: string, encoding: TextEncodingName): AsyncGe
  * tokenizer (./csv-tokenize.ts), which throws {@link NeedsFullParser} for a file it does not
  * handle, or with `full`, through csv-parse.
  */
-async function parseRows(path: string, encoding: TextEncodingName, full: boolean, onRow: (cells: string[], row: number) => void): Promise<void> {
+async function parseRows(path: string, encoding: TextEncodingName, full: boolean, onCells: (cells: string[], row: number) => void): Promise<void> {
+  // cells written with a formula guard (`'=…`) get their text back
+  const onRow = (cells: string[], row: number) => {
+    for (let c = 0; c < cells.length; c++) if (cells[c]!.charCodeAt(0) === 39) cells[c] = unprotectCell(cells[c]!);
+    onCells(cells, row);
+  };
   if (!full) {
     let row = 0;
     const tokenizer = new CsvTokenizer((cells) => onRow(cells, ++row));
@@ -249,7 +257,7 @@ function metaVisitor(folder: string, file: string, locale: Locale): Visitor<Read
       }
       out.rows.set(field, row);
       const value = field === 'updated' ? parseDateCell(raw) : raw.trim() === '' ? undefined : raw.trim();
-      if (value !== undefined) out.meta[field] = value;
+      if (value !== undefined) defineField(out.meta, field, value);
     },
     done: () => out,
   };
@@ -280,13 +288,21 @@ export async function readCsvFolder(
 
   let names: string[];
   try {
-    names = (await readdir(folder, { withFileTypes: true }))
-      // dot files and `~$` files are editors' lock and backup files, not tables
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /^[^.~].*\.csv$/iu.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
+    // dot files and `~$` files are editors' lock and backup files, not tables
+    names = (await readdir(folder)).filter((name) => /^[^.~].*\.csv$/iu.test(name)).sort();
   } catch (error) {
     return fail(fileIssue('unreadable_file', { file: folder }, { detail: errorDetail(error) }, locale));
+  }
+  // a FIFO, socket or device named like a table (itself or behind a symlink) would hang the
+  // reader or never end: each is an error, never skipped in silence
+  for (const name of names) {
+    let info;
+    try {
+      info = await stat(join(folder, name));
+    } catch (error) {
+      return fail(fileIssue('unreadable_file', { file: name }, { folder, detail: errorDetail(error) }, locale));
+    }
+    if (!info.isFile()) return fail(fileIssue('not_regular_file', { file: name }, { folder, kind: info.isDirectory() ? 'folder' : fileKind(info) }, locale));
   }
   if (names.length === 0) return fail(fileIssue('unsupported_format', { file: folder }, { detail: 'no .csv files' }, locale));
 

@@ -7,8 +7,9 @@
  * fails listing them. Empty values (`''`, `[]`, `{}`, `null`) count as absent, and numbers or
  * booleans in `extra` read back as their text.
  */
-import { mkdir, open } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFolderAtomic } from './atomic.js';
 import { ChainError, formatPath } from '../model/issues.js';
 import type { Dataset } from '../model/schema.js';
 import {
@@ -19,6 +20,7 @@ import {
   recordToRow,
   resolveName,
   rowToRecord,
+  TABLES,
   tableSpec,
   writeHeader,
   type TableName,
@@ -216,7 +218,7 @@ export function csvLosses(dataset: Dataset | AnyRecord): string[] {
 }
 
 async function writeCsvFile(path: string, header: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
-  const handle = await open(path, 'w');
+  const handle = await open(path, 'wx');
   try {
     let buffer = `\uFEFF${formatCsvLine(header)}\r\n`;
     for (const cells of rows) {
@@ -227,12 +229,26 @@ async function writeCsvFile(path: string, header: readonly string[], rows: Itera
       }
     }
     await handle.write(buffer);
+    await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
+/** Files of an existing folder that are not tables of the CSV form (a swap would drop them). */
+async function foreignEntries(folder: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const tables = new Set(['meta.csv', ...TABLE_FILES]);
+  return names.filter((name) => !tables.has(name)).sort();
+}
+
 const SHOWN = 20;
+const TABLE_FILES = TABLES.map((table) => `${table.name}.csv`);
 
 /**
  * Writes a dataset as a folder of CSV files, one per table (every table is written, empty ones
@@ -259,23 +275,29 @@ export async function writeCsvFolder(dataset: Dataset | AnyRecord, folder: strin
       { format: 'csv', lost },
     );
   }
-  const data = dataset as AnyRecord;
-  await mkdir(folder, { recursive: true });
-  const written: string[] = [];
-  const metaPath = join(folder, 'meta.csv');
-  await writeCsvFile(metaPath, ['key', 'value'], metaRows(data));
-  written.push(metaPath);
-  for (const table of prepare(data)) {
-    const path = join(folder, `${table.spec.name}.csv`);
-    const rows = table.rows();
-    await writeCsvFile(
-      path,
-      table.header,
-      (function* () {
-        for (const { record, keys } of rows) yield recordToRow(table.spec, record, keys, table.extraKeys);
-      })(),
+  const foreign = await foreignEntries(folder);
+  if (foreign.length > 0)
+    throw new ChainError(
+      'invalid_argument',
+      `cannot save as CSV into ${folder}: it holds files that are not tables of the CSV form (${foreign.slice(0, SHOWN).join(', ')}), which the save would drop (该文件夹含有非数据表文件，保存会删除它们). Save into a new or empty folder.`,
+      { format: 'csv', foreign },
     );
-    written.push(path);
-  }
-  return written;
+  const data = dataset as AnyRecord;
+  const names: string[] = [];
+  await writeFolderAtomic(folder, async (temporary) => {
+    await writeCsvFile(join(temporary, 'meta.csv'), ['key', 'value'], metaRows(data));
+    names.push('meta.csv');
+    for (const table of prepare(data)) {
+      const rows = table.rows();
+      await writeCsvFile(
+        join(temporary, `${table.spec.name}.csv`),
+        table.header,
+        (function* () {
+          for (const { record, keys } of rows) yield recordToRow(table.spec, record, keys, table.extraKeys);
+        })(),
+      );
+      names.push(`${table.spec.name}.csv`);
+    }
+  });
+  return names.map((name) => join(folder, name));
 }

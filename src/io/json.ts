@@ -162,3 +162,73 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 export function stringifyJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** A key given twice in one JSON object: where its second occurrence is, and the object's path. */
+export interface JsonDuplicateKey {
+  key: string;
+  path: (string | number)[];
+  line: number;
+  column: number;
+}
+
+
+/**
+ * Finds the keys given twice in one object of a valid JSON text (`JSON.parse` keeps the last
+ * and drops the others silently). One pass; positions are computed only for duplicates.
+ *
+ * @example
+ * findDuplicateKeys('{"meta": {}, "meta": {}}') // → [{ key: 'meta', path: [], line: 1, column: 14 }]
+ */
+export function findDuplicateKeys(text: string): JsonDuplicateKey[] {
+  const found: JsonDuplicateKey[] = [];
+  // one frame per nesting level, reused (a million small objects): the keys seen in an object
+  // (null for an array), the current key or index, and whether a key comes next
+  const frames: { keys: Set<string> | null; at: string | number; expectKey: boolean }[] = [];
+  let depth = 0;
+  const enter = (object: boolean) => {
+    const frame = (frames[depth] ??= { keys: null, at: 0, expectKey: false });
+    if (object) {
+      if (frame.keys) frame.keys.clear();
+      else frame.keys = new Set();
+    } else frame.keys = null;
+    frame.at = object ? '' : 0;
+    frame.expectKey = object;
+    depth++;
+  };
+  // a loop over character codes, with indexOf to the end of each string: several times faster
+  // than a tokenizing regex on a file of a hundred MB
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let end = text.indexOf('"', i + 1);
+      // a quote after an odd number of backslashes is inside the string
+      for (;;) {
+        if (end === -1) return found;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      i = end;
+      const top = depth > 0 ? frames[depth - 1]! : undefined;
+      if (top?.keys && top.expectKey) {
+        const token = text.slice(start, end + 1);
+        const key = token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1);
+        top.expectKey = false;
+        if (top.keys.has(key)) found.push({ key, path: frames.slice(0, depth - 1).map((frame) => frame.at), ...lineColumn(text, start) });
+        else top.keys.add(key);
+        top.at = key;
+      }
+    } else if (c === 0x7b /* { */) enter(true);
+    else if (c === 0x5b /* [ */) enter(false);
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+    else if (c === 0x2c /* , */) {
+      const top = frames[depth - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.at = (top.at as number) + 1;
+    }
+  }
+  return found;
+}

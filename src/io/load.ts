@@ -5,12 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DatasetError, type DatasetIssue, type Locale } from '../model/issues.js';
+import { DatasetError, formatPath, type DatasetIssue, type Locale } from '../model/issues.js';
 import { safeParseReadInput, type ParseOptions } from '../model/parse.js';
 import type { Dataset } from '../model/schema.js';
 import { readCsvFolder } from './csv-read.js';
 import { decodeText, type LoadEncoding } from './encoding.js';
-import { parseJson } from './json.js';
+import { findDuplicateKeys, parseJson } from './json.js';
+import { fileKind } from './file-kind.js';
 import { CsvOrigins, fileIssue, relocateIssues } from './locate.js';
 import { parseYaml } from './yaml.js';
 
@@ -48,6 +49,13 @@ function errorDetail(error: unknown): string {
 
 const NOT_FOUND = new Set(['ENOENT', 'ENOTDIR']);
 
+/**
+ * The largest JSON or YAML file read whole: V8's longest string (2^29 − 24 UTF-16 units on
+ * 64-bit). A larger dataset is loaded from the CSV form, which is read row by row.
+ */
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+
 async function readText(
   path: string,
   encoding: LoadEncoding,
@@ -78,6 +86,9 @@ async function read(path: string, options: LoadOptions): Promise<Read> {
         : fileIssue('unreadable_file', { file: path }, { detail: errorDetail(error) }, locale);
     return { ok: false, issues: [issue] };
   }
+  if (!info.isDirectory() && !info.isFile()) return { ok: false, issues: [fileIssue('not_regular_file', { file: path }, { kind: fileKind(info) }, locale)] };
+  if (info.isFile() && info.size > MAX_TEXT_BYTES)
+    return { ok: false, issues: [fileIssue('file_too_large', { file: path }, { size: info.size, maximum: MAX_TEXT_BYTES }, locale)] };
   if (info.isDirectory()) {
     const csv = await readCsvFolder(path, { encoding, locale });
     if (csv.input === undefined) return { ok: false, issues: csv.issues };
@@ -97,6 +108,11 @@ async function read(path: string, options: LoadOptions): Promise<Read> {
         issues: [fileIssue('invalid_json', { file: path, row: line, column }, { detail }, locale, 'error', 'line')],
       };
     }
+    // JSON.parse keeps the last of a repeated key: report every one, nothing dropped silently
+    const duplicates = findDuplicateKeys(text.text).map(({ key, path: at, line, column }) =>
+      fileIssue('duplicate_key', { file: path, row: line, column }, { key, datasetPath: formatPath(at) }, locale, 'error', 'line'),
+    );
+    if (duplicates.length > 0) return { ok: false, issues: duplicates };
     return { ok: true, input: parsed.value, files: [path], issues: [] };
   }
   const parsed = parseYaml(text.text);

@@ -1,8 +1,9 @@
 /**
  * Saving datasets: JSON, YAML, or a folder of CSV files, chosen by the path or `format`.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
 import { ChainError } from '../model/issues.js';
 import type { Dataset } from '../model/schema.js';
 import { writeCsvFolder } from './csv-write.js';
@@ -44,7 +45,10 @@ async function formatOf(path: string, format: SaveFormat | undefined): Promise<S
 
 /**
  * Saves a dataset as JSON (2-space indent, UTF-8, trailing newline), YAML, or a folder of CSV
- * files (UTF-8 with BOM, one file per table). Parent folders are created. Saving as CSV throws
+ * files (UTF-8 with BOM, one file per table). Parent folders are created. Every write is atomic
+ * (./atomic.ts): a process killed mid-save leaves the complete old file or folder, or the
+ * complete new one. A CSV folder that holds other files is refused, as the swap would drop
+ * them. Saving as CSV throws
  * a `ChainError` (`invalid_argument`, `details.lost`) listing every value the CSV form cannot
  * hold, before writing anything.
  *
@@ -59,6 +63,5 @@ export async function saveDataset(dataset: Dataset, path: string, options: SaveO
     return;
   }
   const text = format === 'json' ? stringifyJson(dataset) : stringifyYaml(dataset);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, 'utf8');
+  await writeFileAtomic(path, text);
 }

@@ -1,6 +1,6 @@
 /**
  * YAML dataset files, read with the `yaml` package (YAML 1.2 core schema, so `2024-05` and
- * `yes` stay strings; duplicate keys are errors).
+ * `yes` stay strings; duplicate keys are errors, and so are warnings such as unknown tags).
  */
 import YAML from 'yaml';
 
@@ -24,11 +24,20 @@ function shortMessage(message: string): string {
  * parseYaml('a: [1, 2\n') // → { ok: false, errors: [{ line: 2, column: 1, detail: '...' }] }
  */
 export function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; errors: YamlSyntaxError[] } {
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  let doc: YAML.Document.Parsed;
+  try {
+    doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    // deeply nested flow collections can exhaust the parser's stack
+    return { ok: false, errors: [{ line: 1, column: 1, detail: shortMessage((error as Error).message) }] };
+  }
+  // warnings too: an unknown tag (`!!js/function`, `!custom`) would otherwise be read as a plain
+  // string, silently changing what the user wrote
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((error) => {
+      errors: problems.map((error) => {
         const at = error.linePos?.[0];
         return { line: at?.line ?? 1, column: at?.col ?? 1, detail: shortMessage(error.message) };
       }),

@@ -21,6 +21,14 @@ export type IssueCode =
   | 'negative_amount'
   | 'non_finite_amount'
   | 'missing_value'
+  // values no analysis can use, and hostile input
+  | 'implausible_amount'
+  | 'blank_name'
+  | 'lone_surrogate'
+  | 'reserved_key'
+  | 'too_deep'
+  | 'cyclic_value'
+  | 'unreadable_value'
   // cross-references
   | 'duplicate_id'
   | 'unknown_region'
@@ -47,7 +55,10 @@ export type IssueCode =
   | 'invalid_csv'
   | 'invalid_encoding'
   | 'unsupported_format'
-  | 'unexpected_file';
+  | 'unexpected_file'
+  | 'duplicate_key'
+  | 'not_regular_file'
+  | 'file_too_large';
 
 /** How serious an issue is: errors make a dataset invalid, warnings do not. */
 export type Severity = 'error' | 'warning';
@@ -72,22 +83,75 @@ export function formatPath(segments: readonly PropertyKey[]): string {
     if (typeof segment === 'number') out += `[${segment}]`;
     else {
       const key = String(segment);
-      out += /^[A-Za-z_$][\w$]*$/u.test(key) ? (out === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+      out += /^[A-Za-z_$][\w$]*$/u.test(key) ? (out === '' ? key : `.${key}`) : `[${excerpt(key)}]`;
     }
   }
   return out;
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+// characters that print as nothing or reorder text: zero-width and bidi controls, soft hyphen,
+// BOM, line/paragraph separators, C0/C1 controls (JSON.stringify escapes C0 and lone surrogates)
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/gu;
+
+/** Invisible characters as `\u200b`-style escapes, so that "e1" and "e1\u200b" look different. */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Longest excerpt of a value that a message quotes, in characters. */
+const EXCERPT = 60;
+
+/**
+ * A short, bounded, printable excerpt of any value: strings quoted and cut at {@link EXCERPT}
+ * characters, invisible characters escaped; objects and arrays summarised without walking
+ * them whole; never throws (throwing getters, proxies, BigInt, cycles).
+ *
+ * @example
+ * excerpt('e1\u200b') // → '"e1\\u200b"'
+ */
+export function excerpt(value: unknown): string {
   try {
-    const json = JSON.stringify(value);
-    return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
+    switch (typeof value) {
+      case 'string': {
+        const cut = value.length > EXCERPT ? `${value.slice(0, EXCERPT)}…(${value.length} chars)` : value;
+        return visible(JSON.stringify(cut));
+      }
+      case 'number':
+        return Object.is(value, -0) ? '-0' : String(value);
+      case 'bigint': {
+        const text = value.toString();
+        return text.length > 24 ? `${text.slice(0, 20)}…n (${text.length} digits)` : `${text}n`;
+      }
+      case 'undefined':
+      case 'boolean':
+        return String(value);
+      case 'symbol':
+        return 'a symbol';
+      case 'function':
+        return 'a function';
+      default:
+        break;
+    }
+    if (value === null) return 'null';
+    const small = Array.isArray(value) ? value.length <= 20 && value.every(isPrimitive) : Object.keys(value as object).length <= 20 && Object.values(value as object).every(isPrimitive);
+    if (small) {
+      // flat and small: print it as JSON, as the input had it
+      const json = JSON.stringify(value);
+      if (json !== undefined) return visible(json.length > 80 ? `${json.slice(0, 77)}...` : json);
+    }
+    if (Array.isArray(value)) return `an array of ${value.length} item(s)`;
+    const keys = Object.keys(value as object);
+    const shown = keys.slice(0, 4).map((key) => visible(JSON.stringify(key.length > 20 ? `${key.slice(0, 20)}…` : key)));
+    return `{${shown.join(', ')}${keys.length > 4 ? `, … ${keys.length - 4} more` : ''}}`;
   } catch {
-    return String(value);
+    return 'a value that cannot be read';
   }
+}
+
+const show = excerpt;
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'bigint');
 }
 
 function list(values: unknown): string {
@@ -108,6 +172,13 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     negative_amount: (p) => `amount ${show(p.received)} is negative`,
     non_finite_amount: (p) => `amount ${show(p.received)} is not a finite number`,
     missing_value: (p) => String(p.detail ?? 'a value, a growth rate, or both are required'),
+    implausible_amount: (p) => `${show(p.received)} 亿元 is beyond any plausible amount (maximum ${String(p.maximum)} 亿元); check the unit`,
+    blank_name: () => `the name is empty or only spaces`,
+    lone_surrogate: (p) => `${show(p.received)} holds a lone surrogate (a broken character, U+${String(p.codeUnit)}); re-type or re-export the text`,
+    reserved_key: (p) => `key ${show(p.key)} is reserved (__proto__, constructor, prototype are not allowed as keys); rename it`,
+    too_deep: (p) => `value nested deeper than ${String(p.maximum)} levels; a dataset is a few levels deep`,
+    cyclic_value: () => `value contains itself (a cycle); a dataset is a tree of plain values`,
+    unreadable_value: (p) => `value cannot be read: ${String(p.detail)}`,
     duplicate_id: (p) => `duplicate ${String(p.kind)} id ${show(p.id)} (first at ${String(p.first)})`,
     unknown_region: (p) => `unknown region ${show(p.id)}`,
     unknown_chain: (p) => `unknown chain ${show(p.id)}`,
@@ -136,6 +207,9 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     invalid_encoding: (p) => `${String(p.file)} is not valid UTF-8 or GB18030 text`,
     unsupported_format: (p) => `unsupported file type: ${String(p.file)} (use .json, .yaml, .yml or a folder of .csv)`,
     unexpected_file: (p) => `${String(p.file)} is not a table of the CSV form and was not read`,
+    duplicate_key: (p) => `duplicate key ${show(p.key)} in ${String(p.file)} at ${String(p.datasetPath || '(root)')}: only the last value would be kept`,
+    not_regular_file: (p) => `${String(p.file)} is not a regular file (${String(p.kind)}); give a .json/.yaml file or a folder of .csv files`,
+    file_too_large: (p) => `${String(p.file)} is too large to load at once (${String(p.size)} bytes, at most ${String(p.maximum)}); save the data as a folder of CSV files, which is read row by row`,
   },
   'zh-CN': {
     invalid_type: (p) => `类型错误：应为 ${String(p.expected)}，实际为 ${show(p.received)}`,
@@ -148,6 +222,13 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     negative_amount: (p) => `数值 ${show(p.received)} 为负数`,
     non_finite_amount: (p) => `数值 ${show(p.received)} 不是有限数`,
     missing_value: () => `需给出数值、增长率或两者`,
+    implausible_amount: (p) => `${show(p.received)} 亿元超出合理范围（最大 ${String(p.maximum)} 亿元），请检查单位`,
+    blank_name: () => `名称为空或只有空格`,
+    lone_surrogate: (p) => `${show(p.received)} 含有孤立的代理码元（损坏的字符 U+${String(p.codeUnit)}），请重新输入或导出该文本`,
+    reserved_key: (p) => `键名 ${show(p.key)} 为保留字（不可使用 __proto__、constructor、prototype），请改名`,
+    too_deep: (p) => `数值嵌套超过 ${String(p.maximum)} 层；数据集只有几层`,
+    cyclic_value: () => `数值包含自身（循环引用）；数据集应为普通数值构成的树`,
+    unreadable_value: (p) => `无法读取该数值：${String(p.detail)}`,
     duplicate_id: (p) => `${String(p.kind)} 编号 ${show(p.id)} 重复（首次出现于 ${String(p.first)}）`,
     unknown_region: (p) => `未知地区 ${show(p.id)}`,
     unknown_chain: (p) => `未知产业链 ${show(p.id)}`,
@@ -175,6 +256,9 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     invalid_encoding: (p) => `${String(p.file)} 既不是有效的 UTF-8 也不是 GB18030 文本`,
     unsupported_format: (p) => `不支持的文件类型：${String(p.file)}（请使用 .json、.yaml、.yml 或 CSV 文件夹）`,
     unexpected_file: (p) => `${String(p.file)} 不是 CSV 数据表之一，未读取`,
+    duplicate_key: (p) => `${String(p.file)} 中 ${String(p.datasetPath || '（根）')} 处的键 ${show(p.key)} 重复：只会保留最后一个值`,
+    not_regular_file: (p) => `${String(p.file)} 不是普通文件（${String(p.kind)}）；请给出 .json/.yaml 文件或 CSV 文件夹`,
+    file_too_large: (p) => `${String(p.file)} 过大，无法一次读入（${String(p.size)} 字节，上限 ${String(p.maximum)}）；请将数据保存为 CSV 文件夹，按行读取`,
   },
 };
 

@@ -14,6 +14,7 @@
  */
 import type * as z from 'zod';
 import { fastParseEnterprise, fastParseLink, parseRecords } from './fast-parse.js';
+import { checkValues, guardInput } from './guard.js';
 import { createIssue, DatasetError, type DatasetIssue, type IssueCode, type Locale } from './issues.js';
 import {
   COLLECTIONS,
@@ -263,7 +264,23 @@ export function safeParseReadInput(input: unknown, options: ParseOptions = {}): 
   return parse(input, options, true);
 }
 
+/**
+ * Never throws: hostile input (too deep, cyclic, throwing getters or proxies) is found by the
+ * guard first, and anything the checks still meet becomes an `unreadable_value` issue.
+ */
 function parse(input: unknown, options: ParseOptions, adopt: boolean): SafeParseResult {
+  const locale = options.locale ?? 'zh-CN';
+  const guard = guardInput(input, locale);
+  if (guard.fatal) return { success: false, issues: guard.issues };
+  try {
+    return validate(input, options, adopt, guard.issues);
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unexpected value';
+    return { success: false, issues: [...guard.issues, createIssue('unreadable_value', [], { detail }, locale)] };
+  }
+}
+
+function validate(input: unknown, options: ParseOptions, adopt: boolean, guardIssues: DatasetIssue[]): SafeParseResult {
   const locale = options.locale ?? 'zh-CN';
   const templates = options.templates ?? chainTemplates;
   const fast = parseShapeFast(input, adopt);
@@ -272,6 +289,7 @@ function parse(input: unknown, options: ParseOptions, adopt: boolean): SafeParse
   const ends: { from?: Int32Array; to?: Int32Array } = {};
   if (shape.success) {
     issues = checkReferences(shape.data, templates, { ids: new Map(), segments: new Set() }, locale, ends);
+    for (const issue of checkValues(shape.data, locale)) issues.push(issue);
   } else {
     issues = shape.error.issues.map((issue) => fromZodIssue(issue, input, [], locale));
     if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
@@ -281,6 +299,8 @@ function parse(input: unknown, options: ParseOptions, adopt: boolean): SafeParse
       for (const issue of remapPaths(found, partial.positions, locale)) issues.push(issue);
     }
   }
+  // guard issues (reserved keys, lone surrogates) first: they say why later ones look odd
+  if (guardIssues.length > 0) issues = [...guardIssues, ...issues];
   const errors = issues.filter((i) => i.severity === 'error');
   if (shape.success && errors.length === 0) {
     rememberLinkEnds(shape.data, ends.from!, ends.to!);

@@ -48,26 +48,65 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\\/gu, '\\\\')
     .replace(/([*_`[\]<>|#~])/gu, '\\$1')
-    .replace(/\r?\n/gu, '<br>');
+    .replace(/\r\n?|\n/gu, '<br>');
 }
 
-function mdInline(run: Inline): string {
+// characters a link target keeps as they are; every other one is percent-encoded, so a target
+// cannot close the Markdown link, open a tag, or hold a space
+const URL_SAFE = /[\p{L}\p{N}\p{M}\-._~!$&'*+,;=:@/?#%]/u;
+
+/**
+ * A link target that is safe to emit, or `undefined` when it must not be a link: in-page
+ * anchors (`#…`), http(s) and mailto URLs and relative paths are kept, with every character
+ * outside a conservative set percent-encoded; any other scheme (`javascript:`, `data:`,
+ * `vbscript:`…) gives `undefined`, and the text is shown without a link.
+ *
+ * @example
+ * safeHref('#chain-wind') // → '#chain-wind'
+ * safeHref('#a)b c') // → '#a%29b%20c'
+ * safeHref('javascript:alert(1)') // → undefined
+ */
+export function safeHref(href: string): string | undefined {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/u.exec(href.replace(/[\u0000-\u0020\u007F]/gu, ''))?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') return undefined;
+  let out = '';
+  for (const c of href) out += URL_SAFE.test(c) ? c : encodeURIComponent(c).replace(/[!'()*]/gu, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
+  return out;
+}
+
+function mdLink(text: string, href: string | undefined): string {
+  const target = href === undefined ? undefined : safeHref(href);
+  return target === undefined ? text : `[${text}](${target})`;
+}
+
+/** Inline code: backticks and line breaks cannot stay in a code span; `|` is escaped in tables (GFM). */
+function mdCode(text: string, inTable: boolean): string {
+  const body = text.replace(/`/gu, "'").replace(/\r\n?|\n/gu, ' ');
+  return `\`${inTable ? body.replace(/\|/gu, '\\|') : body}\``;
+}
+
+function mdInline(run: Inline, inTable = false): string {
   if (typeof run === 'string') return escapeMarkdown(run);
-  if (run.code) return `\`${run.text.replace(/`/gu, "'").replace(/\r?\n/gu, ' ')}\``;
+  if (run.code) return mdCode(run.text, inTable);
   if (run.strong) {
     // CommonMark does not close ** after punctuation followed by a letter (**范围：**酒泉 stays
     // literal): keep leading and trailing punctuation and spaces outside the markers
     const [, lead = '', core = '', trail = ''] = /^([\p{P}\s]*)(.*?)([\p{P}\s]*)$/su.exec(run.text) ?? [];
     if (core === '') return escapeMarkdown(run.text);
-    const inner = run.href !== undefined ? `[${escapeMarkdown(core)}](${run.href})` : escapeMarkdown(core);
-    return `${escapeMarkdown(lead)}**${inner}**${escapeMarkdown(trail)}`;
+    return `${escapeMarkdown(lead)}**${mdLink(escapeMarkdown(core), run.href)}**${escapeMarkdown(trail)}`;
   }
-  const text = escapeMarkdown(run.text);
-  return run.href !== undefined ? `[${text}](${run.href})` : text;
+  return mdLink(escapeMarkdown(run.text), run.href);
 }
 
 function mdRuns(runs: Cell): string {
-  return (Array.isArray(runs) ? runs : [runs]).map(mdInline).join('');
+  return (Array.isArray(runs) ? runs : [runs]).map((run) => mdInline(run, true)).join('');
+}
+
+/** A fenced block whose fence no line of the code can close: longer than any run of backticks in it. */
+function mdFence(info: string, code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/gu) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${code}\n${fence}`;
 }
 
 function mdBlock(block: Block): string {
@@ -78,7 +117,7 @@ function mdBlock(block: Block): string {
       return `${anchor}${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}${secondary}`;
     }
     case 'paragraph':
-      return block.content.map(mdInline).join('');
+      return block.content.map((run) => mdInline(run)).join('');
     case 'table': {
       if (block.rows.length === 0) return '';
       const head = `| ${block.headers.map(escapeMarkdown).join(' | ')} |`;
@@ -87,13 +126,13 @@ function mdBlock(block: Block): string {
       return [head, rule, ...rows].join('\n');
     }
     case 'list':
-      return block.items.map((item) => `- ${item.map(mdInline).join('')}`).join('\n');
+      return block.items.map((item) => `- ${item.map((run) => mdInline(run)).join('')}`).join('\n');
     case 'na':
       return `> ${escapeMarkdown(block.text)}`;
     case 'figure':
       return block.fallback.map(mdBlock).filter((s) => s !== '').join('\n\n');
     case 'mermaid':
-      return `\`\`\`mermaid\n${block.code}\n\`\`\``;
+      return mdFence('mermaid', block.code);
   }
 }
 
@@ -155,7 +194,8 @@ a { color: #1565c0; text-decoration: none; }
 function htmlInline(run: Inline): string {
   if (typeof run === 'string') return escapeXml(run);
   let html = run.code ? `<code>${escapeXml(run.text)}</code>` : escapeXml(run.text);
-  if (run.href !== undefined) html = `<a href="${escapeXml(run.href)}">${html}</a>`;
+  const href = run.href === undefined ? undefined : safeHref(run.href);
+  if (href !== undefined) html = `<a href="${escapeXml(href)}">${html}</a>`;
   if (run.tone !== undefined) html = `<span class="tone-${run.tone}">${html}</span>`;
   return run.strong ? `<strong>${html}</strong>` : html;
 }

@@ -132,6 +132,23 @@ export interface EChartsOptions extends ChainViewOptions {
   linkStatuses?: readonly LinkStatus[];
 }
 
+const TOOLTIP_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '{': '&#123;', '}': '&#125;' };
+
+/**
+ * Escapes user text for an ECharts tooltip formatter string, which ECharts fills as a template
+ * (`{a}`, `{b}`, `{c}`, `{@field}`) and then shows as HTML: `& < > " '` become entities, and so
+ * do `{` and `}`, so that no name can open a tag or a template variable. The browser shows the
+ * text as written.
+ *
+ * @example
+ * escapeEChartsText('<img src=x onerror=alert(1)>{b}') // → '&lt;img src=x onerror=alert(1)&gt;&#123;b&#125;'
+ */
+export function escapeEChartsText(text: string): string {
+  return text.replace(/[&<>"'{}]/gu, (c) => TOOLTIP_ESCAPES[c]!);
+}
+
+const tip = escapeEChartsText;
+
 const STATE_COLOR = { present: '#2e7d32', thin: '#ef6c00', missing: '#bdbdbd' };
 
 const TEXT = {
@@ -155,7 +172,9 @@ const TEXT = {
 /**
  * An ECharts option for a chain in a region: a `graph` of enterprises and segments with supply
  * links, or a `sankey` of the segment flows (see the file header for what the values are).
- * JSON-serialisable; no function values.
+ * JSON-serialisable; no function values. User text in tooltips is escaped for HTML and for
+ * ECharts' template syntax ({@link escapeEChartsText}); labels and titles are drawn as canvas
+ * text, which ECharts does not read as HTML.
  *
  * @example
  * const option = toEChartsOption(model, { chain: 'wind-power', region: 'jiuquan', kind: 'sankey' });
@@ -226,8 +245,8 @@ export function toEChartsOption(model: ChainModel, options: EChartsOptions): ECh
         tooltip: {
           formatter:
             locale === 'en'
-              ? `${names.get(f.from)} → ${names.get(f.to)}: ${value}${basis === 'output' ? ' 亿元' : basis === 'links' ? ' link(s)' : ''} (coefficient ${coefficient})`
-              : `${names.get(f.from)} → ${names.get(f.to)}：${value}${basis === 'output' ? '亿元' : basis === 'links' ? ' 条供货关系' : ''}（投入系数 ${coefficient}）`,
+              ? `${tip(names.get(f.from)!)} → ${tip(names.get(f.to)!)}: ${value}${basis === 'output' ? ' 亿元' : basis === 'links' ? ' link(s)' : ''} (coefficient ${coefficient})`
+              : `${tip(names.get(f.from)!)} → ${tip(names.get(f.to)!)}：${value}${basis === 'output' ? '亿元' : basis === 'links' ? ' 条供货关系' : ''}（投入系数 ${coefficient}）`,
         },
       });
     });
@@ -239,7 +258,7 @@ export function toEChartsOption(model: ChainModel, options: EChartsOptions): ECh
         depth: s.generation,
         itemStyle: { color: STATE_COLOR[s.state], ...(s.state === 'missing' ? { borderColor: '#c62828', borderType: 'dashed' as const, borderWidth: 1 } : {}) },
         tooltip: {
-          formatter: `${s.name}：${s.enterprises.length === 0 ? pick({ zh: '无本地企业', en: 'no local firm' }, locale) : s.enterprises.map((e) => e.name).join('、')}`,
+          formatter: `${tip(s.name)}：${s.enterprises.length === 0 ? pick({ zh: '无本地企业', en: 'no local firm' }, locale) : s.enterprises.map((e) => tip(e.name)).join('、')}`,
         },
       }));
     return {
@@ -276,7 +295,7 @@ export function toEChartsOption(model: ChainModel, options: EChartsOptions): ECh
     symbolSize: 26,
     ...(s.state === 'missing' ? { itemStyle: { borderColor: '#c62828', borderWidth: 1, borderType: 'dashed' as const } } : {}),
     label: { show: true, fontWeight: 'bold' },
-    tooltip: { formatter: `${s.name} (${s.id})` },
+    tooltip: { formatter: `${tip(s.name)} (${tip(s.id)})` },
   }));
   const links: EChartsGraphLink[] = [];
   const enterpriseNodes = new Set<number>();
@@ -297,9 +316,9 @@ export function toEChartsOption(model: ChainModel, options: EChartsOptions): ECh
       label: { show: local, fontWeight: role === 'leader' ? 'bold' : 'normal' },
       tooltip: {
         formatter: [
-          record.name,
-          role === undefined ? '' : labelOf(ROLE_LABELS, role, locale),
-          dataset.regions[index.enterprises.region[e]!]!.name,
+          tip(record.name),
+          role === undefined ? '' : tip(labelOf(ROLE_LABELS, role, locale)),
+          tip(dataset.regions[index.enterprises.region[e]!]!.name),
           output === undefined ? '' : locale === 'en' ? `output ${output} 亿元` : `产值 ${output}亿元`,
         ]
           .filter((x) => x !== '')
@@ -332,7 +351,7 @@ export function toEChartsOption(model: ChainModel, options: EChartsOptions): ECh
       ...(Number.isNaN(value) ? {} : { value }),
       lineStyle: { type: 'solid', width: Number.isNaN(value) ? 1.5 : Math.min(8, 1.5 + Math.sqrt(value)), opacity: 0.8, curveness: 0.15 },
       tooltip: {
-        formatter: `${dataset.enterprises[from]!.name} → ${dataset.enterprises[to]!.name} (${status}${Number.isNaN(value) ? '' : `, ${value} 亿元`})`,
+        formatter: `${tip(dataset.enterprises[from]!.name)} → ${tip(dataset.enterprises[to]!.name)} (${status}${Number.isNaN(value) ? '' : `, ${value} 亿元`})`,
       },
     });
   }

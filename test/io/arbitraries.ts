@@ -96,6 +96,11 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
       const flag = () => pick(2) === 1;
       let t = 0;
       const nextText = () => g.texts[t++ % g.texts.length]!;
+      // a name blank after trimming is invalid (blank_name): keep the text, make it a name
+      const nextName = () => {
+        const text = nextText();
+        return text.trim() === '' ? `名${text.trim()}` : text;
+      };
       let l = 0;
       const nextList = () => g.lists[l++ % g.lists.length];
       let a = 0;
@@ -124,7 +129,7 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
         regions.push(
           compact({
             id: nextId(),
-            name: nextText(),
+            name: nextName(),
             aliases: nextList(),
             kind: (['province', 'city', '开发区', 'park'] as const)[pick(4)],
             parent: r > 0 ? (regions[pick(r)]!.id as string) : undefined,
@@ -138,7 +143,7 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
         const segments = Array.from({ length: count }, () =>
           compact({
             id: nextId(),
-            name: nextText(),
+            name: nextName(),
             stage: (['upstream', 'midstream', 'downstream', '上游'] as const)[pick(4)],
             products: nextList(),
             valueShare: flag() ? pick(101) / 100 : undefined,
@@ -152,7 +157,7 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
         }
         return compact({
           id: nextId(),
-          name: nextText(),
+          name: nextName(),
           aliases: nextList(),
           description: flag() ? nextText() : undefined,
           segments,
@@ -168,7 +173,7 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
       const enterprises = Array.from({ length: g.enterpriseCount }, () =>
         compact({
           id: nextId(),
-          name: nextText(),
+          name: nextName(),
           aliases: nextList(),
           region: regionId(),
           segments: Array.from({ length: pick(3) }, () => compact({ ...segmentRef(), products: nextList(), ...provenance() })),
@@ -216,7 +221,7 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
         const ref = flag() ? segmentRef() : undefined;
         return compact({
           id: nextId(),
-          name: nextText(),
+          name: nextName(),
           enterprise: enterprises.length > 0 && flag() ? (enterprises[pick(enterprises.length)]!.id as string) : undefined,
           chain: ref?.chain,
           segment: ref?.segment,

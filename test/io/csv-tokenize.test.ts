@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCsvLine } from '../../src/io/csv-format.js';
+import { formatCsvLine, protectCell } from '../../src/io/csv-format.js';
 import { CsvTokenizer, NeedsFullParser } from '../../src/io/csv-tokenize.js';
 
 /** The reader's csv-parse options (src/io/csv-read.ts). */
@@ -94,7 +94,8 @@ describe('CsvTokenizer', () => {
           const text = rows.map((r) => formatCsvLine(r)).join(ending) + ending;
           const fast = tokenize(text, cuts);
           expect(fast).toEqual(reference(text));
-          expect(fast).toEqual(rows);
+          // the tokenizer gives the file's cells; the formula guard is undone above it (csv-read)
+          expect(fast).toEqual(rows.map((r) => r.map(protectCell)));
         },
       ),
       { numRuns: 1000 },

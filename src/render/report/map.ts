@@ -79,7 +79,7 @@ function segmentFirms(ctx: ReportContext, seg: ChainView['segments'][number]): I
 /** A Mermaid flowchart of the chain: a node per segment (at most three firms named), an edge per flow. */
 function mermaidOf(view: ChainView): string {
   const nodeId = new Map(view.segments.map((s, k) => [s.id, `s${k}`]));
-  const mermaidText = (text: string) => text.replace(/"/gu, '#quot;').replace(/[<>]/gu, ' ');
+  const mermaidText = (text: string) => text.replace(/"/gu, '#quot;').replace(/[<>\r\n]/gu, ' ');
   const lines = ['flowchart LR'];
   for (const seg of view.segments) {
     const firms = seg.enterprises.map((e) => `${e.leader ? '★' : ''}${e.name}`);
