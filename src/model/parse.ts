@@ -28,6 +28,7 @@ import {
   Meta,
 } from './schema.js';
 import { chainTemplates } from '../templates/index.js';
+import { checkIndustryCodes } from './industry-codes.js';
 
 /** Options of {@link parseDataset} and {@link safeParseDataset}. */
 export interface ParseOptions {
@@ -646,11 +647,13 @@ function parse(input: unknown, options: ParseOptions, adopt: boolean): SafeParse
   const ends: { from?: Int32Array; to?: Int32Array } = {};
   if (shape.success) {
     issues = checkReferences(shape.data, templates, { ids: new Map(), segments: new Set() }, locale, ends);
+    for (const issue of checkIndustryCodes(shape.data, locale)) issues.push(issue);
   } else {
     issues = shape.error.issues.map((issue) => fromZodIssue(issue, input, [], locale));
     if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
       const partial = parsePartially(input as Record<string, unknown>);
       const found = checkReferences(partial.data, templates, partial.invalid, locale);
+      for (const issue of checkIndustryCodes(partial.data, locale)) found.push(issue);
       // one by one: a million issues as arguments would overflow the stack
       for (const issue of remapPaths(found, partial.positions, locale)) issues.push(issue);
     }
