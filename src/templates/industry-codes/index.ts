@@ -68,8 +68,9 @@ export interface SegmentForCode {
  *
  * @example
  * segmentsForIndustryCode('3841').map((s) => `${s.template}/${s.segment}`);
- * // ['energy-storage/cells', 'new-energy-vehicle/power-battery']
- * segmentsForIndustryCode('C3415')[0]; // { template: 'wind-power', segment: 'turbine-assembly', codes: ['3415'] }
+ * // ['energy-storage/cells', 'energy-storage/pack', 'energy-storage/bms', 'energy-storage/system-integration',
+ * //  'new-energy-vehicle/power-battery', 'copper-materials/nev-batteries']
+ * segmentsForIndustryCode('C3415')[0]; // { template: 'wind-power', segment: 'blades', codes: ['3415'] }
  */
 export function segmentsForIndustryCode(
   code: string,
