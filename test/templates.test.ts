@@ -324,7 +324,7 @@ describe('segmentsForIndustryCode', () => {
   it('finds the segments that list a class, with or without the section letter', () => {
     const at = (code: string) => segmentsForIndustryCode(code).map((s) => `${s.template}/${s.segment}`);
     expect(at('3841')).toEqual(['energy-storage/cells', 'energy-storage/pack', 'energy-storage/bms', 'energy-storage/system-integration', 'new-energy-vehicle/power-battery', 'copper-materials/nev-batteries']);
-    expect(at('C3415')).toEqual(['wind-power/blades', 'wind-power/pitch-yaw', 'wind-power/turbine-assembly', 'intelligent-equipment/industrial-applications']);
+    expect(at('C3415')).toEqual(['wind-power/blades', 'wind-power/pitch-yaw', 'wind-power/turbine-assembly']);
     expect(at('3848')).toEqual([]);
   });
 

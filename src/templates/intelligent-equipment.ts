@@ -168,7 +168,7 @@ export const intelligentEquipment: ChainTemplate = {
       valueShare: 0.01,
       fieldBasis: { valueShare: 'estimated' },
       kind: 'operation',
-      industryCodes: ['3670', '2319', '3415', '2720'],
+      industryCodes: ['2319', '3670'],
       products: ['汽车制造', '包装印刷', '新能源装备制造', '食品医药'],
     },
     {

@@ -16,7 +16,12 @@
  * is the 2017 edition; where the amendment renamed a category, the 2017 name is what is shown.
  */
 
-/** 门类: section letter and name. */
+/**
+ * 门类: section letter and name.
+ *
+ * @example
+ * GBT4754_SECTIONS[2]; // ['C', '制造业']
+ */
 export const GBT4754_SECTIONS: readonly (readonly [code: string, name: string])[] = [
   ['A', '农、林、牧、渔业'],
   ['B', '采矿业'],
@@ -618,7 +623,12 @@ export const GBT4754_GROUPS: readonly (readonly [code: string, name: string])[] 
   ['970', '国际组织'],
 ];
 
-/** 小类: class code and name (its group is the first three digits). */
+/**
+ * 小类: class code and name (its group is the first three digits).
+ *
+ * @example
+ * GBT4754_CLASSES.find(([code]) => code === '3841'); // ['3841', '锂离子电池制造']
+ */
 export const GBT4754_CLASSES: readonly (readonly [code: string, name: string])[] = [
   ['0111', '稻谷种植'],
   ['0112', '小麦种植'],
