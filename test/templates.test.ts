@@ -35,7 +35,7 @@ function inflows(t: ChainTemplate): Map<string, number> {
 }
 
 describe('chainTemplates', () => {
-  it('has the fourteen templates in a fixed order with unique ids', () => {
+  it('has the eighteen templates in a fixed order with unique ids', () => {
     expect(chainTemplates.map((t) => t.id)).toEqual([
       'wind-power',
       'photovoltaic',
@@ -51,6 +51,10 @@ describe('chainTemplates', () => {
       'green-building-materials',
       'intelligent-equipment',
       'coal-mining-machinery',
+      'agri-food',
+      'wood-furniture',
+      'biopharma',
+      'logistics',
     ]);
     expect(new Set(chainTemplates.map((t) => t.id)).size).toBe(chainTemplates.length);
   });
@@ -215,6 +219,10 @@ const EMERGING_TOP_LEVEL: Record<string, string> = {
 
 /** The final-demand mix each template's note states its value shares on. */
 const FINAL_DEMAND: Record<string, Record<string, number>> = {
+  'biopharma': { 'formulations': 1, 'patent-medicines': 1, 'biologics': 1, 'medical-devices': 1, 'veterinary-drugs': 0.2, 'decoction-pieces': 0.2, 'distribution': 0.3, 'pharma-equipment': 0.1 },
+  'logistics': { 'express-delivery': 1, 'supply-chain-management': 1, 'trade': 1, 'road-freight': 1, 'rail-freight': 0.3, 'forwarding-multimodal': 0.3, 'cold-chain': 0.3, 'transport-vehicles': 0.3, 'warehousing': 0.2, 'logistics-equipment': 0.2 },
+  'agri-food': { 'meat-products': 1, 'dairy': 1, 'beer': 1, 'wine-spirits': 1, 'processed-foods': 1, 'fruit-vegetable-products': 1, 'cold-chain-distribution': 0.2 },
+  'wood-furniture': { 'furniture': 1, 'custom-furnishing': 0.5, 'wood-products': 0.3, 'furniture-retail': 0.2 },
   'wind-power': { 'wind-farm': 1, 'operation-maintenance': 0.1 },
   'photovoltaic': { 'pv-plant': 1, 'operation-maintenance': 0.05 },
   'solar-thermal': { 'csp-plant': 1, 'operation-maintenance': 0.05 },
