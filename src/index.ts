@@ -14,13 +14,16 @@ export {
   COLLECTIONS,
   Dataset,
   DateString,
+  EmergingCategory,
   Enterprise,
   Extra,
   Flow,
   Id,
   Indicator,
+  IndustryCode,
   Meta,
   Percent,
+  PolicyFlag,
   Project,
   Provenance,
   Region,
@@ -42,12 +45,16 @@ export {
   LinkStatus,
   METRICS,
   Metric,
+  POLICY_CODES,
+  PolicyCode,
   PROJECT_STATUSES,
   ProjectStatus,
   REGION_KINDS,
   RegionKind,
   ROLES,
   Role,
+  SEGMENT_KINDS,
+  SegmentKind,
   STAGES,
   Stage,
   TARGET_KINDS,
@@ -68,6 +75,14 @@ export type { ParseOptions, SafeParseResult } from './model/parse.js';
 export { resolveChain } from './model/chains.js';
 export type { ResolvedChain } from './model/chains.js';
 export { chainTemplates, getChainTemplate } from './templates/index.js';
+export { industryCodeName, isIndustryClass, segmentsForIndustryCode } from './templates/industry-codes/index.js';
+export type { SegmentForCode } from './templates/industry-codes/index.js';
+export {
+  GBT4754_CLASSES,
+  GBT4754_DIVISIONS,
+  GBT4754_GROUPS,
+  GBT4754_SECTIONS,
+} from './templates/industry-codes/gbt4754.js';
 export { buildCsr, buildModel, NO_ROLE, segmentKey } from './graph/model.js';
 export type {
   BuildOptions,

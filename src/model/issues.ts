@@ -47,6 +47,7 @@ export type IssueCode =
   | 'citation_missing'
   | 'coefficients_not_productive'
   | 'duplicate_link'
+  | 'unknown_industry_code'
   // reading files
   | 'file_not_found'
   | 'unreadable_file'
@@ -199,6 +200,7 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     coefficients_not_productive: (p) =>
       `input coefficients into segment ${show(p.segment)} of chain ${show(p.chain)} sum to ${String(p.sum)} (must be < 1)`,
     duplicate_link: (p) => `duplicate link ${show(p.from)} → ${show(p.to)} (first at ${String(p.first)})`,
+    unknown_industry_code: (p) => `unknown GB/T 4754-2017 industry class ${show(p.code)}`,
     file_not_found: (p) => `file not found: ${String(p.file)}`,
     unreadable_file: (p) => `cannot read ${String(p.file)}: ${String(p.detail)}`,
     invalid_json: (p) => `invalid JSON in ${String(p.file)}: ${String(p.detail)}`,
@@ -248,6 +250,7 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     coefficients_not_productive: (p) =>
       `产业链 ${show(p.chain)} 中流入环节 ${show(p.segment)} 的投入系数之和为 ${String(p.sum)}（须小于 1）`,
     duplicate_link: (p) => `重复的供应关系 ${show(p.from)} → ${show(p.to)}（首次出现于 ${String(p.first)}）`,
+    unknown_industry_code: (p) => `GB/T 4754-2017 中没有行业小类 ${show(p.code)}`,
     file_not_found: (p) => `找不到文件：${String(p.file)}`,
     unreadable_file: (p) => `无法读取 ${String(p.file)}：${String(p.detail)}`,
     invalid_json: (p) => `${String(p.file)} 不是有效的 JSON：${String(p.detail)}`,

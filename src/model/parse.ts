@@ -28,6 +28,7 @@ import {
   Meta,
 } from './schema.js';
 import { chainTemplates } from '../templates/index.js';
+import { checkIndustryCodes } from './industry-codes.js';
 import { checkReferences, type Invalid } from './references/index.js';
 
 export { templateLookup } from './references/index.js';
@@ -290,11 +291,13 @@ function validate(input: unknown, options: ParseOptions, adopt: boolean, guardIs
   if (shape.success) {
     issues = checkReferences(shape.data, templates, { ids: new Map(), segments: new Set() }, locale, ends);
     for (const issue of checkValues(shape.data, locale)) issues.push(issue);
+    for (const issue of checkIndustryCodes(shape.data, locale)) issues.push(issue);
   } else {
     issues = shape.error.issues.map((issue) => fromZodIssue(issue, input, [], locale));
     if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
       const partial = parsePartially(input as Record<string, unknown>);
       const found = checkReferences(partial.data, templates, partial.invalid, locale);
+      for (const issue of checkIndustryCodes(partial.data, locale)) found.push(issue);
       // one by one: a million issues as arguments would overflow the stack
       for (const issue of remapPaths(found, partial.positions, locale)) issues.push(issue);
     }

@@ -17,9 +17,11 @@ import {
   EnterpriseStatus,
   LinkStatus,
   Metric,
+  PolicyCode,
   ProjectStatus,
   RegionKind,
   Role,
+  SegmentKind,
   Stage,
   TargetKind,
 } from './vocabulary.js';
@@ -102,12 +104,45 @@ export const Region = z.strictObject({
 });
 export type Region = z.infer<typeof Region>;
 
+/** A GB/T 4754-2017 class (小类) code: four digits, e.g. `3415` 风能原动设备制造. */
+export const IndustryCode = z.string().regex(/^\d{4}$/u, { message: 'a GB/T 4754-2017 class code has four digits' });
+export type IndustryCode = z.infer<typeof IndustryCode>;
+
+/**
+ * A category of 战略性新兴产业分类(2018) (strategic emerging industries, NBS order No. 23):
+ * its code (`6` 新能源产业, or a deeper code such as `6.2`) and name.
+ */
+export const EmergingCategory = z.strictObject({
+  code: z.string().regex(/^[1-9](\.\d{1,2}){0,3}$/u, { message: 'a category code is like 6 or 6.2.1' }),
+  name: z.string().min(1),
+});
+export type EmergingCategory = z.infer<typeof EmergingCategory>;
+
+/**
+ * A policy that bears on recruiting for a segment: its code, the policy document it comes from
+ * (`source`, named in full) and a note on how it applies.
+ */
+export const PolicyFlag = z.strictObject({
+  code: PolicyCode,
+  source: z.string().min(1),
+  note: z.string().optional(),
+});
+export type PolicyFlag = z.infer<typeof PolicyFlag>;
+
 /** A segment (环节) of a chain. */
 export const Segment = z.strictObject({
   id: Id,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).optional(),
   stage: Stage,
+  /** What the segment makes or does: material, component, equipment, assembly, service, operation. */
+  kind: SegmentKind.optional(),
+  /** GB/T 4754-2017 class codes the segment's firms are registered under (several when it spans them). */
+  industryCodes: z.array(IndustryCode).optional(),
+  /** Its category in 战略性新兴产业分类(2018), where it is one. */
+  emergingCategory: EmergingCategory.optional(),
+  /** Capacity controls and restricted items that apply to it. */
+  policy: z.array(PolicyFlag).optional(),
   /** Typical products of the segment, used for name matching and reports. */
   products: z.array(z.string().min(1)).optional(),
   /** Share of the chain's value created in this segment, in [0, 1]. */

@@ -27,6 +27,37 @@ export type Stage = (typeof STAGES)[number];
 export const Stage = vocabulary(STAGES, { 上游: 'upstream', 中游: 'midstream', 下游: 'downstream' });
 
 /**
+ * What a segment makes or does, so analyses can tell a supplier segment from an end product:
+ * 材料 (materials), 零部件 (components and subsystems), 装备 (production equipment and machinery
+ * sold to other industries), 整机/总装 (the chain's assembled end product), 服务 (services:
+ * design, EPC, maintenance, logistics, sales) and 运营 (operating an asset: a power plant, a
+ * station, a mine).
+ */
+export const SEGMENT_KINDS = ['material', 'component', 'equipment', 'assembly', 'service', 'operation'] as const;
+export type SegmentKind = (typeof SEGMENT_KINDS)[number];
+export const SegmentKind = vocabulary(SEGMENT_KINDS, {
+  材料: 'material',
+  原材料: 'material',
+  零部件: 'component',
+  部件: 'component',
+  装备: 'equipment',
+  设备: 'equipment',
+  整机: 'assembly',
+  总装: 'assembly',
+  服务: 'service',
+  运营: 'operation',
+});
+
+/**
+ * Policy flags on a segment: 产能置换 (`capacity_replacement`, new capacity only against the
+ * retirement of old, as for steel, cement clinker, flat glass and electrolytic aluminium) and
+ * 限制类 (`restricted`, a restricted item of the 产业结构调整指导目录).
+ */
+export const POLICY_CODES = ['capacity_replacement', 'restricted'] as const;
+export type PolicyCode = (typeof POLICY_CODES)[number];
+export const PolicyCode = vocabulary(POLICY_CODES, { 产能置换: 'capacity_replacement', 限制类: 'restricted' });
+
+/**
  * Role of an enterprise in a chain: 链主 (leader, organises the chain), 龙头 (leading firm of the
  * industry), 链核 (core firm, one level below the leader), 配套 (supporting supplier).
  */

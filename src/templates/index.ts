@@ -7,6 +7,8 @@
  * template's `note`.
  */
 import type { ChainTemplate } from '../model/schema.js';
+import { agriFood } from './agri-food.js';
+import { biopharma } from './biopharma.js';
 import { coalChemical } from './coal-chemical.js';
 import { coalMiningMachinery } from './coal-mining-machinery.js';
 import { copperMaterials } from './copper-materials.js';
@@ -15,14 +17,18 @@ import { fineChemical } from './fine-chemical.js';
 import { greenBuildingMaterials } from './green-building-materials.js';
 import { hydrogen } from './hydrogen.js';
 import { intelligentEquipment } from './intelligent-equipment.js';
+import { logistics } from './logistics.js';
 import { newEnergyVehicle } from './new-energy-vehicle.js';
 import { petrochemical } from './petrochemical.js';
 import { photovoltaic } from './photovoltaic.js';
 import { smartGrid } from './smart-grid.js';
 import { solarThermal } from './solar-thermal.js';
 import { windPower } from './wind-power.js';
+import { woodFurniture } from './wood-furniture.js';
 
 export {
+  agriFood,
+  biopharma,
   coalChemical,
   coalMiningMachinery,
   copperMaterials,
@@ -31,19 +37,22 @@ export {
   greenBuildingMaterials,
   hydrogen,
   intelligentEquipment,
+  logistics,
   newEnergyVehicle,
   petrochemical,
   photovoltaic,
   smartGrid,
   solarThermal,
   windPower,
+  woodFurniture,
 };
 
 /**
  * Every built-in chain template, in a fixed order: the six new-energy equipment chains
  * (风电, 光伏, 光热, 储能, 氢能, 智慧电网), the three chemical chains (石油化工, 煤化工, 精细化工),
  * then new-energy vehicles, copper-based materials, green building materials, intelligent
- * equipment and coal-mining machinery.
+ * equipment and coal-mining machinery, then the chains added for 武威: agricultural products
+ * and food, wood processing and furniture, biomedicine, and logistics (a service chain).
  */
 export const chainTemplates: readonly ChainTemplate[] = [
   windPower,
@@ -60,6 +69,10 @@ export const chainTemplates: readonly ChainTemplate[] = [
   greenBuildingMaterials,
   intelligentEquipment,
   coalMiningMachinery,
+  agriFood,
+  woodFurniture,
+  biopharma,
+  logistics,
 ];
 
 const byId = new Map(chainTemplates.map((template) => [template.id, template]));

@@ -10,10 +10,10 @@ export const solarThermal: ChainTemplate = {
   name: '光热',
   aliases: ['光热发电', '太阳能热发电', '光热装备', '光热产业链', 'CSP'],
   description:
-    '超白玻璃、钢材及特种合金、熔盐 → 反射镜、定日镜驱动、定日镜、吸热器、熔盐泵阀、储热系统、换热（蒸汽发生）系统、汽轮发电机组、控制系统 → 光热电站开发建设 → 运维。',
+    '超白玻璃、钢材及特种合金、熔盐、导热油 → 反射镜、定日镜驱动、定日镜、吸热器、熔盐泵阀、储热系统、换热（蒸汽发生）系统、汽轮发电机组、控制系统 → 光热电站开发建设 → 运维。',
   basis: 'inferred',
   note:
-    'Structure from public industry knowledge of tower and trough CSP plants with two-tank molten-salt storage (heliostat field, receiver, thermal storage, steam generation, power block). Coefficients are rough estimates from typical published capex breakdowns of molten-salt tower plants (solar field about a third of capex; receiver, storage and power block around a tenth each) and of heliostat cost (mirrors, drives and steel structure each about a fifth to a quarter). valueShare is each segment\'s value added (output less inputs bought from other segments of this chain) per unit value of an installed CSP plant, implied by these coefficients (rounded to 0.01) with the plant as the only final product; O&M is outside that basis and carries none.',
+    'Structure from public industry knowledge of tower and trough CSP plants with two-tank molten-salt storage (heliostat field, receiver, thermal storage, steam generation, power block). Coefficients are rough estimates from typical published capex breakdowns of molten-salt tower plants (solar field about a third of capex; receiver, storage and power block around a tenth each) and of heliostat cost (mirrors, drives and steel structure each about a fifth to a quarter). Heat-transfer oil (trough plants) is a segment of its own; ultra-clear float glass and steel carry the capacity-replacement flags of their industries. valueShare (estimated) is each segment\'s value added (output less inputs bought from other segments of this chain) per unit of the chain\'s final demand, implied by the coefficients (x = (I − A)⁻¹y, value added = x less its inputs), rounded to 0.01 with a floor of 0.01 and summing to 1; final demand y: one unit of installed CSP plant plus 0.05 of O&M (rough estimate). kind says whether a segment supplies materials, components or equipment, assembles the chain\'s end product, serves, or operates an asset. industryCodes are the GB/T 4754-2017 classes a segment\'s firms are usually registered under, judged from the class definitions (not counted from registry data); emergingCategory names only the top level (领域) of 战略性新兴产业分类(2018), as the deeper codes were not checked against the published list; policy flags name their source.',
   segments: [
     {
       id: 'ultra-clear-glass',
@@ -22,6 +22,11 @@ export const solarThermal: ChainTemplate = {
       stage: 'upstream',
       valueShare: 0.03,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'material',
+      industryCodes: ['3041'],
+      policy: [
+        { code: 'capacity_replacement', source: '工业和信息化部《水泥玻璃行业产能置换实施办法》（2021年）', note: 'float (flat) glass lines, which make the base glass and online Low-E glass, only against the retirement of old capacity; deep processing of bought-in float glass is not covered' },
+      ],
       products: ['超白浮法玻璃'],
     },
     {
@@ -29,8 +34,13 @@ export const solarThermal: ChainTemplate = {
       name: '钢材及特种合金',
       aliases: ['钢材', '不锈钢', '镍基合金', '特种钢'],
       stage: 'upstream',
-      valueShare: 0.15,
+      valueShare: 0.14,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'material',
+      industryCodes: ['3120', '3130'],
+      policy: [
+        { code: 'capacity_replacement', source: '工业和信息化部《钢铁行业产能置换实施办法》（2021年）', note: 'new iron- and steel-making capacity only against the retirement of old capacity; rolling bought-in steel is not covered' },
+      ],
       products: ['结构钢', '耐热不锈钢管', '镍基合金管', '储罐钢板'],
     },
     {
@@ -40,7 +50,20 @@ export const solarThermal: ChainTemplate = {
       stage: 'upstream',
       valueShare: 0.04,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'material',
+      industryCodes: ['2613'],
       products: ['硝酸钠', '硝酸钾', '二元混合熔盐'],
+    },
+    {
+      id: 'heat-transfer-oil',
+      name: '导热油',
+      aliases: ['导热介质', '传热油', '合成导热油', '联苯-联苯醚'],
+      stage: 'upstream',
+      valueShare: 0.02,
+      fieldBasis: { valueShare: 'estimated' },
+      kind: 'material',
+      industryCodes: ['2614', '2511'],
+      products: ['联苯-联苯醚合成导热油', '矿物型导热油'],
     },
     {
       id: 'mirrors',
@@ -49,6 +72,9 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.04,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3057'],
+      emergingCategory: { code: '6', name: '新能源产业' },
       products: ['定日镜镜片', '槽式抛物面反射镜'],
     },
     {
@@ -56,8 +82,11 @@ export const solarThermal: ChainTemplate = {
       name: '定日镜驱动',
       aliases: ['驱动装置', '回转驱动', '跟踪驱动'],
       stage: 'midstream',
-      valueShare: 0.09,
+      valueShare: 0.08,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3453', '4011'],
+      emergingCategory: { code: '6', name: '新能源产业' },
       products: ['回转减速器', '电动推杆', '定日镜控制器'],
     },
     {
@@ -65,8 +94,11 @@ export const solarThermal: ChainTemplate = {
       name: '定日镜',
       aliases: ['定日镜场', '镜场', '聚光器', '聚光集热器', '集热场'],
       stage: 'midstream',
-      valueShare: 0.11,
+      valueShare: 0.1,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3311'],
+      emergingCategory: { code: '6', name: '新能源产业' },
       products: ['定日镜', '槽式集热器', '线性菲涅尔集热器'],
     },
     {
@@ -76,6 +108,8 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.02,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3441', '3443'],
       products: ['长轴熔盐泵', '熔盐调节阀', '熔盐截止阀'],
     },
     {
@@ -85,6 +119,9 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.07,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3411'],
+      emergingCategory: { code: '6', name: '新能源产业' },
       products: ['塔式熔盐吸热器', '槽式真空集热管'],
     },
     {
@@ -94,6 +131,9 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.04,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3311', '3332'],
+      emergingCategory: { code: '6', name: '新能源产业' },
       products: ['冷热熔盐储罐', '熔盐电加热器'],
     },
     {
@@ -103,6 +143,8 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.03,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'component',
+      industryCodes: ['3411'],
       products: ['预热器', '蒸发器', '过热器', '再热器'],
     },
     {
@@ -112,6 +154,8 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.08,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'equipment',
+      industryCodes: ['3413', '3811'],
       products: ['汽轮机', '发电机'],
     },
     {
@@ -121,6 +165,8 @@ export const solarThermal: ChainTemplate = {
       stage: 'midstream',
       valueShare: 0.02,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'equipment',
+      industryCodes: ['4011'],
       products: ['镜场控制系统', '全厂DCS'],
     },
     {
@@ -128,8 +174,11 @@ export const solarThermal: ChainTemplate = {
       name: '光热电站开发建设',
       aliases: ['光热电站', '光热电站EPC', '光热项目', '塔式光热电站', '槽式光热电站'],
       stage: 'downstream',
-      valueShare: 0.28,
+      valueShare: 0.24,
       fieldBasis: { valueShare: 'estimated' },
+      kind: 'operation',
+      industryCodes: ['4416', '4875'],
+      emergingCategory: { code: '6', name: '新能源产业' },
       products: ['塔式光热电站', '槽式光热电站', '线性菲涅尔光热电站'],
     },
     {
@@ -137,6 +186,10 @@ export const solarThermal: ChainTemplate = {
       name: '光热运维',
       aliases: ['运维', '电站运维', '镜场清洗'],
       stage: 'downstream',
+      valueShare: 0.05,
+      fieldBasis: { valueShare: 'estimated' },
+      kind: 'service',
+      industryCodes: ['4330', '4350'],
       products: ['镜场清洗', '运行维护服务'],
     },
   ],
@@ -158,5 +211,6 @@ export const solarThermal: ChainTemplate = {
     { from: 'turbine-generator', to: 'csp-plant', coefficient: 0.08, basis: 'estimated', note: 'turbine and generator' },
     { from: 'control-systems', to: 'csp-plant', coefficient: 0.02, basis: 'estimated', note: 'field and plant control' },
     { from: 'csp-plant', to: 'operation-maintenance', note: 'O&M services the installed plants; no input coefficient' },
+    { from: 'heat-transfer-oil', to: 'csp-plant', coefficient: 0.02, basis: 'estimated', note: 'heat-transfer oil filling the solar field of trough plants, about 2% of their capex; none in molten-salt towers' },
   ],
 };

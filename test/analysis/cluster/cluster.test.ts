@@ -503,7 +503,7 @@ describe('seed: 运城经开区 (yuncheng.json)', () => {
     expect(c.basis).toBe('valueShare');
     expect(c.ids.present).toEqual(['wheels-hubs', 'auto-parts', 'vehicle-assembly']);
     expect(c.value).toBeCloseTo(valueShareOf(m, 'new-energy-vehicle', c.ids.present!), 12);
-    expect(c.raw).toMatchObject({ segments: 17, segmentsPresent: 3 });
+    expect(c.raw).toMatchObject({ segments: 22, segmentsPresent: 3 });
     expectUnavailable(s, ['localSupply', 'leaderAnchoring', 'cohesion', 'specialisation', 'concentration']);
     // 大运 is the 链主, but nothing links to it and no output is known
     expect(component(s, 'leaderAnchoring').raw).toMatchObject({ leaders: 1, localLinks: 0, firmsWithOutput: 0 });
@@ -518,10 +518,10 @@ describe('seed: 运城经开区 (yuncheng.json)', () => {
   it('scores every chain of the zone, with the 链主 of each recorded', () => {
     const expected: Record<string, { firms: number; leaders: number; present: number; basis: string }> = {
       'new-energy-vehicle': { firms: 3, leaders: 1, present: 3, basis: 'valueShare' },
-      'copper-materials': { firms: 4, leaders: 2, present: 6, basis: 'equal' },
+      'copper-materials': { firms: 4, leaders: 2, present: 6, basis: 'valueShare' },
       // 华兆东南 is a 链主 by chainRoles, without a segment
-      'green-building-materials': { firms: 5, leaders: 2, present: 2, basis: 'equal' },
-      'intelligent-equipment': { firms: 1, leaders: 1, present: 1, basis: 'equal' },
+      'green-building-materials': { firms: 5, leaders: 2, present: 2, basis: 'valueShare' },
+      'intelligent-equipment': { firms: 1, leaders: 1, present: 1, basis: 'valueShare' },
     };
     for (const [chain, e] of Object.entries(expected)) {
       const s = scoreCluster(m, { chain });
@@ -531,6 +531,7 @@ describe('seed: 运城经开区 (yuncheng.json)', () => {
       expect(c.raw.segmentsPresent, chain).toBe(e.present);
       expect(c.basis, chain).toBe(e.basis);
       if (e.basis === 'equal') expect(c.value, chain).toBeCloseTo(e.present / Number(c.raw.segments), 12);
+      else expect(c.value, chain).toBeCloseTo(valueShareOf(m, chain, c.ids.present!), 12);
       expectUnavailable(s, ['localSupply', 'leaderAnchoring', 'cohesion', 'specialisation', 'concentration']);
       expect(s.total, chain).toBeCloseTo(100 * c.value!, 10);
     }
@@ -547,7 +548,7 @@ describe('seed: 酒泉 (jiuquan.json)', () => {
     expect(wind.network.firms).toEqual(['yunfeng-smart-wind', 'jiuding-blade', 'ruida-fastener', 'xinjin-cable', 'lvneng-cable', 'riyue-gansu']);
     const c = component(wind, 'completeness');
     expect(c.ids.present).toEqual(['castings-forgings', 'blades', 'fasteners', 'cables', 'turbine-assembly']);
-    expect(c.ids.outsideBasis).toEqual(['operation-maintenance']);
+    expect(c.ids.outsideBasis).toEqual([]);
     expect(c.value).toBeCloseTo(valueShareOf(m, 'wind-power', c.ids.present!), 12);
 
     // 九鼎叶片 → 云风智慧 is the only brokered link into a local firm; the others go to buyers
@@ -594,7 +595,9 @@ describe('seed: 酒泉 (jiuquan.json)', () => {
   it('fine chemicals, counting signed and building firms: a 龙头 but no 链主', () => {
     const s = scoreCluster(m, { chain: 'fine-chemical', statuses: ['operating', 'under-construction', 'signed'] });
     expect(s.network.firms).toEqual(['gansu-juhua', 'yabang-acid']);
-    expect(component(s, 'completeness').value).toBeCloseTo(2 / 15, 12);
+    const completeness = component(s, 'completeness');
+    expect(completeness.ids.present).toEqual(['acid-making', 'fluorosilicon-materials']);
+    expect(completeness.value).toBeCloseTo(valueShareOf(m, 'fine-chemical', ['acid-making', 'fluorosilicon-materials']), 12);
     expect(component(s, 'leaderAnchoring').raw).toEqual({ leaders: 0, leadingFirms: 1, firms: 2 });
     expect(scoreCluster(m, { chain: 'fine-chemical' }).total).toBeNull();
   });

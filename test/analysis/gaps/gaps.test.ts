@@ -704,12 +704,18 @@ describe.skipIf(!existsSync(seed('jiuquan')))('findGaps on the 酒泉 seed', () 
     expect(result.limitations.some((l) => l.code === 'capacity_unknown')).toBe(true);
   });
 
-  it('energy storage: cell lines under construction make cells present; cell materials are the top gaps', () => {
+  it('energy storage: cell lines under construction make cells present; cell materials and structural parts are the top gaps', () => {
     const result = gaps('energy-storage');
     const cells = result.segments.find((s) => s.segment === 'cells')!;
     expect(cells.present).toBe(true);
     expect(cells.localEnterprises).toEqual(expect.arrayContaining(['nandu-jiuquan', 'honghe-jiuquan', 'hyperstrong-jiuquan']));
-    const top = result.findings.slice(0, 10);
+    // structural parts (cans, lids, enclosures) feed both the local cells and the systems built
+    // on them, so they reach furthest downstream and come first
+    expect(result.findings.slice(0, 2)).toMatchObject([
+      { code: 'missing_segment', segment: 'structural-parts' },
+      { code: 'extension_opportunity', segment: 'structural-parts', direction: 'backward' },
+    ]);
+    const top = result.findings.slice(0, 12);
     for (const segment of ['cathode', 'anode', 'electrolyte', 'separator']) {
       expect(top.some((f) => f.code === 'missing_segment' && f.segment === segment)).toBe(true);
       expect(top.find((f) => f.code === 'extension_opportunity' && f.segment === segment)).toMatchObject({ direction: 'backward', adjacent: ['cells'] });
