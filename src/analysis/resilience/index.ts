@@ -127,7 +127,7 @@ export type {
  * @example
  * const r = simulateDisruption(model, { remove: { enterprises: ['jiuding-blade'] } });
  * r.cutOff;             // firms left with no output
- * r.total.outputLost;   // 亿元 lost over firms with a known output
+ * r.total.outputLost;   // 亿元 lost over firms with a known output; null when no output is known
  */
 export function simulateDisruption(model: ChainModel, options: DisruptionOptions): DisruptionResult {
   const shortfall = options.shortfall ?? 1;

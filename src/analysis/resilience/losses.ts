@@ -32,6 +32,7 @@ export function totals(model: ChainModel, phi: Float64Array, members: ArrayLike<
   let firmsCutOff = 0;
   let outputLost = 0;
   let knownOutput = 0;
+  let firmsWithOutput = 0;
   let firmEquivalentsLost = 0;
   let affectedWithUnknownOutput = 0;
   const count = members === null ? phi.length : members.length;
@@ -48,16 +49,19 @@ export function totals(model: ChainModel, phi: Float64Array, members: ArrayLike<
     if (Number.isNaN(x)) {
       if (lost > 0) affectedWithUnknownOutput++;
     } else {
+      firmsWithOutput++;
       knownOutput += x;
       outputLost += lost * x;
     }
   }
+  // no counted firm with a known output: the output lost is unknown, not 0
+  const known = firmsWithOutput > 0;
   return {
     firms,
     firmsAffected,
     firmsCutOff,
-    outputLost,
-    knownOutput,
+    outputLost: known ? outputLost : null,
+    knownOutput: known ? knownOutput : null,
     lostShare: knownOutput > 0 ? outputLost / knownOutput : null,
     firmEquivalentsLost,
     firmShareLost: firms > 0 ? firmEquivalentsLost / firms : null,
@@ -113,11 +117,15 @@ function segmentLosses(model: ChainModel, phi: Float64Array, affected: Int32Arra
   for (let s = 0; s < ns; s++) {
     if (segFirms[s] === 0) continue;
     let known = 0;
+    let withOutput = 0;
     for (let m = segments.enterprises.offsets[s]!; m < segments.enterprises.offsets[s + 1]!; m++) {
       const e = segments.enterprises.items[m]!;
       const x = enterprises.output[e]!;
       const count = enterprises.segments.offsets[e + 1]! - enterprises.segments.offsets[e]!;
-      if (!Number.isNaN(x)) known += x / count;
+      if (!Number.isNaN(x)) {
+        withOutput++;
+        known += x / count;
+      }
     }
     const key = segments.keys[s]!;
     const slash = key.indexOf('/');
@@ -125,8 +133,8 @@ function segmentLosses(model: ChainModel, phi: Float64Array, affected: Int32Arra
       chain: key.slice(0, slash),
       segment: key.slice(slash + 1),
       firmsAffected: segFirms[s]!,
-      outputLost: segLost[s]!,
-      knownOutput: known,
+      outputLost: withOutput > 0 ? segLost[s]! : null,
+      knownOutput: withOutput > 0 ? known : null,
       lostShare: known > 0 ? segLost[s]! / known : null,
       firmEquivalentsLost: segEquivalents[s]!,
     });
@@ -176,8 +184,8 @@ export function describeDisruption(model: ChainModel, phi: Float64Array, outcome
   }
 
   const lostText =
-    total.knownOutput > 0
-      ? { zh: `产值损失 ${formatYi(total.outputLost, 'zh')}（已知产值的 ${formatShare(total.lostShare!)}）`, en: `output lost ${formatYi(total.outputLost, 'en')} (${formatShare(total.lostShare!)} of known output)` }
+    total.outputLost !== null && total.lostShare !== null
+      ? { zh: `产值损失 ${formatYi(total.outputLost, 'zh')}（已知产值的 ${formatShare(total.lostShare)}）`, en: `output lost ${formatYi(total.outputLost, 'en')} (${formatShare(total.lostShare)} of known output)` }
       : { zh: `产值均未知，按企业计损失 ${round(total.firmEquivalentsLost)} 家当量`, en: `no output known; ${round(total.firmEquivalentsLost)} firm-equivalents of output lost` };
   return {
     removed: removed.map((e) => enterprises.ids[e]!),
@@ -192,8 +200,8 @@ export function describeDisruption(model: ChainModel, phi: Float64Array, outcome
     rounds,
     converged,
     reason: {
-      zh: `${label.zh}（供给损失 ${formatShare(shortfall)}）：波及 ${indirect.firmsAffected} 家下游企业，其中 ${cutOff.length} 家完全断供；${lostText.zh}。`,
-      en: `${label.en} (${formatShare(shortfall)} of their supply lost): ${indirect.firmsAffected} downstream firm(s) affected, ${cutOff.length} cut off entirely; ${lostText.en}.`,
+      zh: `${label.zh}（供给损失 ${formatShare(shortfall)}）：波及 ${indirect.firmsAffected} 家下游企业，其中 ${indirect.firmsCutOff} 家完全断供；${lostText.zh}。`,
+      en: `${label.en} (${formatShare(shortfall)} of their supply lost): ${indirect.firmsAffected} downstream firm(s) affected, ${indirect.firmsCutOff} cut off entirely; ${lostText.en}.`,
     },
   };
 }

@@ -38,9 +38,10 @@ export interface LossTotals {
   firms: number;
   firmsAffected: number;
   firmsCutOff: number;
-  /** 亿元 over the firms with a known output. */
-  outputLost: number;
-  knownOutput: number;
+  /** 亿元 over the firms with a known output; null when none of the counted firms has one. */
+  outputLost: number | null;
+  /** Sum of the known outputs, 亿元; null when none of the counted firms has one. */
+  knownOutput: number | null;
   /** outputLost / knownOutput; null when no output is known. */
   lostShare: number | null;
   /** Σ (1 − φ): output lost counted in whole firms, for when outputs are unknown. */
@@ -62,8 +63,10 @@ export interface DisruptionResult {
     chain: string;
     segment: string;
     firmsAffected: number;
-    outputLost: number;
-    knownOutput: number;
+    /** 亿元; null when no firm of the segment has a known output. */
+    outputLost: number | null;
+    /** 亿元; null when no firm of the segment has a known output. */
+    knownOutput: number | null;
     lostShare: number | null;
     firmEquivalentsLost: number;
   }[];
@@ -74,7 +77,7 @@ export interface DisruptionResult {
   indirect: LossTotals;
   /** Totals over the firms of `region`, when there is one. */
   local: (LossTotals & { region: string }) | null;
-  /** Firms not removed whose output factor fell to 0, in dataset order. */
+  /** Firms not removed whose output factor fell to 0, in dataset order (`indirect.firmsCutOff` counts them). */
   cutOff: string[];
   rounds: number;
   converged: boolean;
@@ -153,7 +156,7 @@ export interface ResilienceSummary {
   /** Declared 链主 of the scope and their single points of failure. */
   leaders: { id: string; pointsOfFailure: number; singleSourceSegments: number }[];
   /** The single-firm removal (among the scope's suppliers) that hurts the scope's firms most. */
-  worstRemoval: { enterprise: string; firmsAffected: number; firmEquivalentsLost: number; outputLost: number; lostShare: number | null } | null;
+  worstRemoval: { enterprise: string; firmsAffected: number; firmEquivalentsLost: number; outputLost: number | null; lostShare: number | null } | null;
   simulations: number;
   reason: Reason;
 }

@@ -106,7 +106,7 @@ describe('simulateDisruption', () => {
     const r = simulateDisruption(cascadeModel, { remove: { enterprises: ['E'] } });
     expect(r.cutOff).toEqual(['C', 'D', 'F']);
     expect(r.total).toMatchObject({ outputLost: 170, affectedWithUnknownOutput: 1, firmsCutOff: 4 });
-    expect(r.direct.outputLost).toBe(0); // E's own output is unknown
+    expect(r.direct.outputLost).toBeNull(); // E's own output is unknown: nothing known to lose, not 0
   });
 
   it('removes a segment or every supplier of a region', () => {
@@ -189,14 +189,15 @@ describe('simulateDisruption', () => {
             expect(e.outputLost!).toBeLessThanOrEqual(e.output * (1 + 1e-12));
           }
         }
-        expect(r.total.outputLost).toBeLessThanOrEqual(r.total.knownOutput * (1 + 1e-12) + 1e-9);
+        if (r.total.knownOutput === null) expect(r.total.outputLost).toBeNull();
+        else expect(r.total.outputLost).toBeLessThanOrEqual(r.total.knownOutput * (1 + 1e-12) + 1e-9);
         // more shortfall never loses less
         const more = simulateDisruption(m, { remove: { enterprises: remove }, shortfall: Math.min(1, shortfall + 0.25), linkStatuses: ['active', 'brokered', 'planned', 'potential'] });
         expect(more.total.firmEquivalentsLost).toBeGreaterThanOrEqual(r.total.firmEquivalentsLost - 1e-9);
         // removing nothing, or losing nothing, changes nothing
         for (const none of [simulateDisruption(m, { remove: { enterprises: [] } }), simulateDisruption(m, { remove: { enterprises: remove }, shortfall: 0 })]) {
           expect(none.enterprises).toEqual([]);
-          expect(none.total).toMatchObject({ outputLost: 0, firmEquivalentsLost: 0, firmsAffected: 0 });
+          expect(none.total).toMatchObject({ outputLost: none.total.knownOutput === null ? null : 0, firmEquivalentsLost: 0, firmsAffected: 0 });
         }
       }),
       { numRuns: 150 },
@@ -366,7 +367,7 @@ describe('resilience on the 酒泉 seed', () => {
     const d = simulateDisruption(jiuquan, { remove: { enterprises: ['jiuding-blade'] } });
     expect(d.cutOff).toEqual(['yunfeng-smart-wind']);
     // no output is published for either firm: the loss is in firm-equivalents only
-    expect(d.total).toMatchObject({ outputLost: 0, knownOutput: 0, lostShare: null, firmEquivalentsLost: 2 });
+    expect(d.total).toMatchObject({ outputLost: null, knownOutput: null, lostShare: null, firmEquivalentsLost: 2 });
     expect(d.reason.en).toContain('no output known');
   });
 });
