@@ -5,14 +5,7 @@ import { weaklyConnectedComponents } from '../../../src/graph/algorithms/compone
 import { density } from '../../../src/graph/algorithms/density.js';
 import { louvainCommunities } from '../../../src/graph/algorithms/louvain.js';
 import { modularity } from '../../../src/graph/algorithms/modularity.js';
-import { simpleGraph, type SimpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
-import { KARATE_EDGES, KARATE_ORDER } from '../../fixtures/karate.js';
-
-const karate = simpleGraph(
-  KARATE_ORDER,
-  KARATE_EDGES.map((e) => e[0]),
-  KARATE_EDGES.map((e) => e[1]),
-);
+import { build, edgesArbitrary, karate } from '../../support/simple-graphs.js';
 
 /*
  * Reference values computed once with NetworkX 3.6.1 (not needed by CI):
@@ -21,24 +14,6 @@ const karate = simpleGraph(
  *     (the best known partition of the club, 4 communities)
  */
 const BEST_KNOWN_MODULARITY = 0.41978961209730437;
-
-const edgesArbitrary = fc
-  .integer({ min: 1, max: 12 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 5 })), { maxLength: 30 }),
-    }),
-  );
-
-function build({ n, edges }: { n: number; edges: [number, number, number][] }): SimpleGraph {
-  return simpleGraph(
-    n,
-    edges.map((e) => e[0]),
-    edges.map((e) => e[1]),
-    edges.map((e) => e[2]),
-  );
-}
 
 describe('karate club reference values (NetworkX)', () => {
   it('Louvain finds a partition with modularity ≥ 0.40 and never above the best known one', () => {

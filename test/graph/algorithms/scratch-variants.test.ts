@@ -2,27 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weaklyConnectedComponents, weaklyConnectedComponentsIn } from '../../../src/graph/algorithms/components.js';
 import { louvainCommunities, louvainCommunitiesIn } from '../../../src/graph/algorithms/louvain.js';
-import { simpleGraph, simpleGraphIn, type SimpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
+import { simpleGraphIn } from '../../../src/graph/algorithms/simple-graph.js';
 import { triangleCounts, triangleCountsIn } from '../../../src/graph/algorithms/triangles.js';
 import { withScratch } from '../../../src/internal/scratch.js';
-
-const edgesArbitrary = fc
-  .integer({ min: 1, max: 12 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 5 })), { maxLength: 30 }),
-    }),
-  );
-
-function build({ n, edges }: { n: number; edges: [number, number, number][] }): SimpleGraph {
-  return simpleGraph(
-    n,
-    edges.map((e) => e[0]),
-    edges.map((e) => e[1]),
-    edges.map((e) => e[2]),
-  );
-}
+import { build, edgesArbitrary } from '../../support/simple-graphs.js';
 
 describe('properties', () => {
   it('with a scratch scope the graph and its metrics equal the allocated ones, call after call', () => {

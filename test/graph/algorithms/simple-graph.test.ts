@@ -1,32 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simpleGraph, type SimpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
+import { simpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
 import { ChainError } from '../../../src/model/issues.js';
-import { KARATE_EDGES, KARATE_ORDER } from '../../fixtures/karate.js';
-
-const karate = simpleGraph(
-  KARATE_ORDER,
-  KARATE_EDGES.map((e) => e[0]),
-  KARATE_EDGES.map((e) => e[1]),
-);
-
-const edgesArbitrary = fc
-  .integer({ min: 1, max: 12 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 5 })), { maxLength: 30 }),
-    }),
-  );
-
-function build({ n, edges }: { n: number; edges: [number, number, number][] }): SimpleGraph {
-  return simpleGraph(
-    n,
-    edges.map((e) => e[0]),
-    edges.map((e) => e[1]),
-    edges.map((e) => e[2]),
-  );
-}
+import { build, edgesArbitrary, karate } from '../../support/simple-graphs.js';
 
 describe('karate club reference values (NetworkX)', () => {
   it('has 34 nodes, 78 edges and the known degrees of the two leaders', () => {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simpleGraph, type SimpleGraph } from '../../../src/graph/algorithms/simple-graph.js';
 import { triangleCounts } from '../../../src/graph/algorithms/triangles.js';
-import { KARATE_EDGES, KARATE_ORDER } from '../../fixtures/karate.js';
+import { build, edgesArbitrary, karate } from '../../support/simple-graphs.js';
 
 /*
  * Published values for Zachary's karate club (NetworkX `karate_club_graph()`): 45 triangles
@@ -10,12 +9,6 @@ import { KARATE_EDGES, KARATE_ORDER } from '../../fixtures/karate.js';
  * the same as clustering 0.15 = 2·18/(16·15) and 2·15/(17·16) for the two leaders, and as
  * transitivity 3·45/528 = 0.2557 (528 connected triples).
  */
-const karate = simpleGraph(
-  KARATE_ORDER,
-  KARATE_EDGES.map((e) => e[0]),
-  KARATE_EDGES.map((e) => e[1]),
-);
-
 describe('triangleCounts on the karate club', () => {
   it('counts 45 triangles, 18 through Mr. Hi (node 0) and 15 through the Officer (node 33)', () => {
     const t = triangleCounts(karate);
@@ -33,24 +26,6 @@ describe('triangleCounts on the karate club', () => {
     expect(triples).toBe(528);
   });
 });
-
-const edgesArbitrary = fc
-  .integer({ min: 1, max: 12 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 1, max: 5 })), { maxLength: 30 }),
-    }),
-  );
-
-function build({ n, edges }: { n: number; edges: [number, number, number][] }): SimpleGraph {
-  return simpleGraph(
-    n,
-    edges.map((e) => e[0]),
-    edges.map((e) => e[1]),
-    edges.map((e) => e[2]),
-  );
-}
 
 describe('properties', () => {
   it('triangle counts agree with brute force over all triples', () => {
