@@ -132,14 +132,21 @@ function diff(original: unknown, back: unknown, path: Path, lost: Path[], inExtr
 }
 
 /** A table ready to write: its header and the source of its rows. */
-interface PreparedTable {
+export interface PreparedTable {
   spec: TableSpec;
   header: string[];
   extraKeys: string[];
   rows: () => Iterable<RowSource>;
 }
 
-function prepare(dataset: AnyRecord): PreparedTable[] {
+/**
+ * The tables of a dataset, ready to write: header, `extra` keys, rows (shared with the Parquet
+ * writer, which writes the same tables).
+ *
+ * @example
+ * prepareTables(dataset).map((t) => t.spec.name) // → ['sources', 'regions', ...]
+ */
+export function prepareTables(dataset: AnyRecord): PreparedTable[] {
   return tableRows(dataset).map(([name, rows]) => {
     const spec = tableSpec(name);
     const extraKeys: string[] = [];
@@ -159,7 +166,13 @@ function prepare(dataset: AnyRecord): PreparedTable[] {
   });
 }
 
-function metaRows(dataset: AnyRecord): string[][] {
+/**
+ * The `key,value` rows of meta.csv (and meta.parquet).
+ *
+ * @example
+ * metaRows({ meta: { id: 'jq', name: '酒泉' } }) // → [['id', 'jq'], ['name', '酒泉']]
+ */
+export function metaRows(dataset: AnyRecord): string[][] {
   const meta = isObject(dataset.meta) ? dataset.meta : {};
   const keys = [...META_KEYS.filter((k) => k !== '$schema' && k in meta), ...Object.keys(meta).filter((k) => !(META_KEYS as readonly string[]).includes(k))];
   const rows = keys.filter((k) => !isEmpty(meta[k])).map((k) => [k, String(meta[k])]);
@@ -190,7 +203,7 @@ export function csvLosses(dataset: Dataset | AnyRecord): string[] {
   diff(meta, backMeta, ['meta'], lost, false);
   diff(data.$schema, backSchema, ['$schema'], lost, false);
 
-  for (const table of prepare(data)) {
+  for (const table of prepareTables(data)) {
     const bindings = bindHeader(table.spec, table.header);
     const owners = new Map<string, string>();
     for (const { record, keys, path, heldElsewhere } of table.rows()) {
@@ -265,7 +278,7 @@ export async function writeCsvFolder(dataset: Dataset | AnyRecord, folder: strin
   const metaPath = join(folder, 'meta.csv');
   await writeCsvFile(metaPath, ['key', 'value'], metaRows(data));
   written.push(metaPath);
-  for (const table of prepare(data)) {
+  for (const table of prepareTables(data)) {
     const path = join(folder, `${table.spec.name}.csv`);
     const rows = table.rows();
     await writeCsvFile(
