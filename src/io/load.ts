@@ -85,9 +85,12 @@ async function read(path: string, options: LoadOptions): Promise<Read> {
     return { ok: false, issues: [issue] };
   }
   if (info.isDirectory()) {
-    // a folder of .parquet tables and no .csv ones is the Parquet form
-    const parquet = (await listParquetFiles(path).catch(() => [])).length > 0 && !(await hasCsv(path));
+    // a folder of .parquet tables and no .csv ones is the Parquet form; in a folder of both,
+    // the .parquet files are named as not read
+    const parquetFiles = await listParquetFiles(path).catch(() => []);
+    const parquet = parquetFiles.length > 0 && !(await hasCsv(path));
     const csv = parquet ? await readParquetFolder(path, { locale }) : await readCsvFolder(path, { encoding, locale });
+    if (!parquet) for (const file of parquetFiles) csv.issues.push(fileIssue('unexpected_file', { file }, { folder: path }, locale, 'warning'));
     if (csv.input === undefined) return { ok: false, issues: csv.issues };
     return { ok: true, input: csv.input, files: csv.files, issues: csv.issues, origins: csv.origins };
   }

@@ -138,6 +138,30 @@ describe('Parquet folders: issues at table, row and column', () => {
     expect(data.links).toEqual([{ from: 'a', to: 'b', status: 'active', extra: { 金额: 12, 合同号: 'HT-1' } }]);
   });
 
+  it('reads INT64, INT32 and DATE columns as the numbers and dates they hold', async () => {
+    const dir = tempDir();
+    writeTable(dir, 'meta', [text('key', ['id', 'name']), text('value', ['t', '测试'])]);
+    writeTable(dir, 'regions', [text('id', ['r']), text('name', ['示范区']), text('kind', ['zone'])]);
+    writeTable(dir, 'enterprises', [text('id', ['a', 'b']), text('name', ['甲', '乙']), text('region', ['r', 'r']), { name: 'employees', data: [120, null], type: 'INT32' }]);
+    const columnData: ColumnSource[] = [
+      { name: 'from', data: ['a'] },
+      { name: 'to', data: ['b'] },
+      { name: 'year', data: [2024n] },
+      { name: 'since', data: [new Date(Date.UTC(2021, 4, 1))] },
+    ];
+    const schema = [
+      { name: 'root', num_children: 4 },
+      { name: 'from', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      { name: 'to', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      { name: 'year', type: 'INT64', repetition_type: 'OPTIONAL' },
+      { name: 'since', type: 'INT32', converted_type: 'DATE', repetition_type: 'OPTIONAL' },
+    ] as const;
+    writeFileSync(join(dir, 'links.parquet'), new Uint8Array(parquetWriteBuffer({ columnData, schema: [...schema] })));
+    const data = await loadDataset(dir);
+    expect(data.links).toEqual([{ from: 'a', to: 'b', year: 2024, since: '2021-05-01', status: 'active' }]);
+    expect(data.enterprises.map((e) => e.employees)).toEqual([120, undefined]);
+  });
+
   it('reads the object columns as JSON as well as CSV text', async () => {
     const dir = folderWithLinks([
       text('from', ['a', 'b']),
@@ -147,6 +171,13 @@ describe('Parquet folders: issues at table, row and column', () => {
     writeTable(dir, 'sources', [text('id', ['gov']), text('title', ['公报'])]);
     const data = await loadDataset(dir);
     expect(data.links.map((link) => link.sources)).toEqual([[{ source: 'gov', locator: '第3段; 表2' }], undefined]);
+  });
+
+  it('reads a folder of both forms as CSV, naming the .parquet files it did not read', async () => {
+    const dir = folderWithLinks([text('from', ['a']), text('to', ['b'])]);
+    writeFileSync(join(dir, 'meta.csv'), 'key,value\nid,t\nname,测试\n');
+    const result = await safeLoadDataset(dir, { locale: 'en' });
+    expect(result.success ? result.warnings.map((w) => w.path) : []).toEqual(['enterprises.parquet', 'links.parquet', 'meta.parquet', 'regions.parquet']);
   });
 
   it('reports a file that is not Parquet, instead of crashing', async () => {
