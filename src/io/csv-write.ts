@@ -141,12 +141,12 @@ export interface PreparedTable {
 
 /**
  * The tables of a dataset, ready to write: header, `extra` keys, rows (shared with the Parquet
- * writer, which writes the same tables).
+ * writer, which writes the same tables, as `prepareTables`).
  *
  * @example
- * prepareTables(dataset).map((t) => t.spec.name) // → ['sources', 'regions', ...]
+ * prepare(dataset).map((t) => t.spec.name) // → ['sources', 'regions', ...]
  */
-export function prepareTables(dataset: AnyRecord): PreparedTable[] {
+function prepare(dataset: AnyRecord): PreparedTable[] {
   return tableRows(dataset).map(([name, rows]) => {
     const spec = tableSpec(name);
     const extraKeys: string[] = [];
@@ -203,7 +203,7 @@ export function csvLosses(dataset: Dataset | AnyRecord): string[] {
   diff(meta, backMeta, ['meta'], lost, false);
   diff(data.$schema, backSchema, ['$schema'], lost, false);
 
-  for (const table of prepareTables(data)) {
+  for (const table of prepare(data)) {
     const bindings = bindHeader(table.spec, table.header);
     const owners = new Map<string, string>();
     for (const { record, keys, path, heldElsewhere } of table.rows()) {
@@ -278,7 +278,7 @@ export async function writeCsvFolder(dataset: Dataset | AnyRecord, folder: strin
   const metaPath = join(folder, 'meta.csv');
   await writeCsvFile(metaPath, ['key', 'value'], metaRows(data));
   written.push(metaPath);
-  for (const table of prepareTables(data)) {
+  for (const table of prepare(data)) {
     const path = join(folder, `${table.spec.name}.csv`);
     const rows = table.rows();
     await writeCsvFile(
@@ -292,3 +292,5 @@ export async function writeCsvFolder(dataset: Dataset | AnyRecord, folder: strin
   }
   return written;
 }
+
+export { prepare as prepareTables };

@@ -3,13 +3,15 @@
  * the tables and columns of the CSV form) into dataset input, so that tables prepared in
  * DuckDB, Spark or a data warehouse come in without a CSV detour.
  *
- * Library: hyparquet (pure JavaScript, no dependencies, MIT, actively maintained by Hyperparam),
- * with hyparquet-compressors for the ZSTD/GZIP/Brotli/LZ4 files engines write. Measured on
- * the generated 1e5 province's links (1,005,821 rows, 14 columns, 13.6 MB), reading every
- * column on this 2-core machine under load: hyparquet 5.5–10 s at 380–460 MiB; DuckDB's Node
- * client (@duckdb/node-api, 70 MB of native bindings) 24–27 s into JS arrays at 1.2 GiB;
- * readCsvFolder on the same links.csv (50 MB) 12.2 s. apache-arrow reads no Parquet by itself.
- * hyparquet is loaded on first use, so CSV and JSON users never load it.
+ * Library: hyparquet (pure JavaScript, no dependencies, MIT, maintained at github.com/hyparam),
+ * with hyparquet-compressors for the ZSTD/GZIP/Brotli/LZ4 files engines write; loaded on first
+ * use, so CSV and JSON users never load it. Measured on the generated 1e5 province's links
+ * (1,005,821 rows, 14 columns, 13.6 MB as Parquet, 50 MB as CSV), decoding every column into JS
+ * arrays, same 2-core machine and run (load average 12–17, so ratios, not times): hyparquet
+ * 5.5–10 s at 380–460 MiB; DuckDB's Node client (@duckdb/node-api: 70 MB of native bindings,
+ * which install here without scripts) 24–27 s into JS arrays (`getColumnsJS`) at 1.2 GiB;
+ * apache-arrow reads no Parquet by itself (it needs parquet-wasm). The whole folder through this reader takes 0.63–0.79× the time of
+ * readCsvFolder on the same tables, and load + validate 0.83×.
  *
  * Columns are read whole (hyparquet's column chunks, never its row objects); each row then
  * becomes a record as in the CSV reader, through the same header binding and cell conversions
