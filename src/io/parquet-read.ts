@@ -28,7 +28,13 @@ import { assemble, bindTableHeader, metaVisitor, type CsvReadResult, type ReadTa
 import { CsvOrigins, fileIssue } from './locate.js';
 
 /** What a Parquet column holds, as far as the CSV form cares. */
-type ValueType = 'string' | 'json' | 'number' | 'boolean' | 'date' | 'other';
+type ValueType = 'string' | 'json' | 'list' | 'number' | 'boolean' | 'date' | 'other';
+
+/** Whether a LIST column (three levels: list, repeated group, element) holds strings. */
+function listOfStrings(tree: SchemaTree): boolean {
+  const item = tree.children[0]?.children[0];
+  return item !== undefined && item.children.length === 0 && valueType(item).type === 'string';
+}
 
 /** The value type of a top-level Parquet column, and the name of its physical/logical type. */
 function valueType(tree: SchemaTree): { type: ValueType; label: string } {
@@ -37,6 +43,8 @@ function valueType(tree: SchemaTree): { type: ValueType; label: string } {
   const named = logical ?? element.converted_type ?? element.type ?? 'GROUP';
   // UTF8 is the older name of STRING, which the README and the issues use
   const label = named === 'UTF8' ? 'STRING' : named;
+  // a LIST of strings (DuckDB's VARCHAR[]) for a list column; other nested columns are not read
+  if (label === 'LIST' && listOfStrings(tree)) return { type: 'list', label };
   if (tree.children.length > 0 || element.repetition_type === 'REPEATED') return { type: 'other', label };
   if (logical === 'DECIMAL' || element.converted_type === 'DECIMAL') return { type: 'number', label };
   switch (element.type) {
@@ -69,6 +77,7 @@ function accepted(column: ColumnSpec | undefined): { types: ReadonlySet<ValueTyp
   if (column.kind === 'boolean') return { types: new Set(['boolean']), expected: 'BOOLEAN' };
   if (column.kind === 'date') return { types: new Set(['string', 'date']), expected: 'STRING or DATE' };
   if (OBJECT_KINDS.has(column.kind)) return { types: new Set(['string', 'json']), expected: 'STRING or JSON' };
+  if (column.kind === 'list') return { types: new Set(['string', 'json', 'list']), expected: 'STRING, JSON or a LIST of STRING' };
   return { types: new Set(['string']), expected: 'STRING (UTF-8)' };
 }
 
@@ -97,7 +106,9 @@ function converter(column: ColumnSpec | undefined, type: ValueType): (value: unk
   if (type === 'boolean') return (value) => (value === null ? undefined : value);
   if (type === 'date') return (value) => (value instanceof Date ? isoDate(value) : undefined);
   // validation checks what a JSON cell holds, as it checks a JSON dataset
-  if (type === 'json') return (value) => (value === null ? undefined : value);
+  // an empty list is absent, as an empty CSV cell is
+  if (type === 'json' || type === 'list')
+    return (value) => (value === null || value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : value);
   // strings go through the CSV form's own cell conversions: lists, citations, dates, trimming
   return (value) => (typeof value === 'string' ? parseCell(value, kind) : undefined);
 }

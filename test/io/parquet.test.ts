@@ -84,15 +84,16 @@ describe('Parquet folders: round trips', () => {
 
 describe('Parquet folders written by an engine', () => {
   // written by DuckDB 1.5 (@duckdb/node-api) with COPY ... (FORMAT parquet, COMPRESSION zstd):
-  // VARCHAR, DOUBLE, INTEGER, BIGINT, BOOLEAN and DATE columns
+  // VARCHAR, VARCHAR[] (a LIST), DOUBLE, INTEGER, BIGINT, BOOLEAN and DATE columns
   it('reads a ZSTD-compressed folder DuckDB wrote', async () => {
     const data = await loadDataset(fixture('parquet-duckdb'));
     expect(data.meta).toEqual({ id: 'duckdb-demo', name: '示例园区', updated: '2025-06-30' });
     expect(data.enterprises).toEqual([
-      expect.objectContaining({ id: 'e1', name: '甲材料有限公司', region: 'zone', output: 12.5, outputYear: 2024, employees: 300, aboveScale: true }),
+      expect.objectContaining({ id: 'e1', name: '甲材料有限公司', aliases: ['甲材料', 'JCL'], region: 'zone', output: 12.5, outputYear: 2024, employees: 300, aboveScale: true }),
       expect.objectContaining({ id: 'e2', name: '乙电池有限公司', region: 'zone', aboveScale: false }),
     ]);
     expect(data.enterprises[1]).not.toHaveProperty('output');
+    expect(data.enterprises[1]).not.toHaveProperty('aliases');
     expect(data.links).toEqual([
       { from: 'e1', to: 'e2', value: 3.25, year: 2024, since: '2021-05-01', product: '正极材料', status: 'active' },
       { from: 'e2', to: 'e1', status: 'active' },
