@@ -1,6 +1,7 @@
 /**
  * industrial-chain/node: reading and writing dataset files (JSON, YAML, folders of CSV tables
- * exported from Excel). Node-only; the main entry has no file system access.
+ * exported from Excel, folders of Parquet tables). Node-only; the main entry has no file
+ * system access.
  *
  * Explicit named re-exports only.
  */
@@ -36,8 +37,8 @@ export { safeLoadDataset } from './io/load.js';
 export { readDatasetInput } from './io/load.js';
 
 /**
- * Saves a dataset as `.json`, `.yaml`/`.yml`, or a folder of CSV files (`format: 'csv'` or a
- * path ending in `/`).
+ * Saves a dataset as `.json`, `.yaml`/`.yml`, a folder of CSV files (`format: 'csv'` or a
+ * path ending in `/`), or a folder of Parquet files (`format: 'parquet'`).
  *
  * @example
  * import { saveDataset } from 'industrial-chain/node';

@@ -35,7 +35,8 @@ const USAGE: Record<Locale, string> = {
   en: `Usage: industrial-chain <command> [options]
 
 Commands:
-  validate <file-or-folder>  Check a dataset: a .json, .yaml or .yml file, or a folder of .csv files
+  validate <file-or-folder>  Check a dataset: a .json, .yaml or .yml file, or a folder of .csv
+                             or .parquet files
   report <file-or-folder>    Analyse a dataset and write its report: chain maps and lists
                              (链主, 配套, 缺链, 招商), matches, cluster score, output estimate
 
@@ -67,7 +68,7 @@ Exit codes: 0 valid (report written), 1 invalid or unreadable dataset or unknown
   'zh-CN': `用法：industrial-chain <命令> [选项]
 
 命令：
-  validate <文件或文件夹>  校验数据集：.json、.yaml、.yml 文件，或由 .csv 文件组成的文件夹
+  validate <文件或文件夹>  校验数据集：.json、.yaml、.yml 文件，或由 .csv 或 .parquet 文件组成的文件夹
   report <文件或文件夹>    分析数据集并输出报告：产业链图谱与清单（链主、配套、缺链、招商）、
                            供需对接、集群评分、产值测算
 

@@ -92,6 +92,10 @@ const SEGMENT_COLUMNS: readonly ColumnSpec[] = [
   col('name'),
   col('aliases', 'list'),
   col('stage'),
+  col('kind'),
+  col('industryCodes', 'list'),
+  col('emergingCategoryCode', 'text', 'emergingCategory.code'),
+  col('emergingCategoryName', 'text', 'emergingCategory.name'),
   col('products', 'list'),
   col('valueShare', 'fraction'),
   col('description'),
@@ -217,6 +221,7 @@ export const TABLES: readonly TableSpec[] = [
       col('growth', 'percent'),
       col('comparator'),
       col('year', 'number'),
+      col('period'),
       col('baseYear', 'number'),
       col('condition'),
       ...PROVENANCE,
@@ -500,7 +505,14 @@ export function getField(record: Record<string, unknown>, keys: readonly string[
   return at;
 }
 
-function setField(record: Record<string, unknown>, keys: readonly string[], value: unknown): void {
+/**
+ * Sets a value at a path (`['segment', 'chain']`) of a record, making the objects on the way.
+ *
+ * @example
+ * const record = {};
+ * setField(record, ['segment', 'chain'], 'pv'); // record → { segment: { chain: 'pv' } }
+ */
+export function setField(record: Record<string, unknown>, keys: readonly string[], value: unknown): void {
   let at = record;
   const last = keys.length - 1;
   for (let k = 0; k < last; k++) {

@@ -94,7 +94,7 @@ async function parseRows(path: string, encoding: TextEncodingName, full: boolean
 }
 
 /** Collects what one pass over a file finds. */
-interface Visitor<T> {
+export interface Visitor<T> {
   row(cells: string[], row: number): void;
   done(): T;
 }
@@ -141,7 +141,7 @@ async function scanCsv<T>(
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 /** A table as read: its records, the row of each, and the ids its rows belong to. */
-interface ReadTable {
+export interface ReadTable {
   origin: TableOrigin;
   records: Record<string, unknown>[];
   rows: number[];
@@ -151,38 +151,60 @@ interface ReadTable {
   issues: DatasetIssue[];
 }
 
+/** A table's header bound to its columns, and the issues the header itself has. */
+export interface BoundHeader {
+  bindings: Binding[];
+  /** 1-based column of each record field (`to`, `segment.chain`, `extra.备注`). */
+  columns: Map<string, number>;
+  /** 1-based column of each `@key` column (`chain`, `enterprise`...). */
+  keyColumns: Map<string, number>;
+  issues: DatasetIssue[];
+}
+
+/**
+ * Binds a table's header (CSV's first row, or a Parquet file's column names, which count as
+ * row 1 too) to its columns, reporting unknown and repeated columns at their header cell.
+ *
+ * @example
+ * bindTableHeader(tableSpec('links'), ['from', 'to'], 'links.csv', 'data', 'en').columns // → Map { from → 1, to → 2 }
+ */
+export function bindTableHeader(
+  spec: TableSpec,
+  header: readonly string[],
+  file: string,
+  folder: string,
+  locale: Locale,
+): BoundHeader {
+  const bindings = bindHeader(spec, header);
+  const out: BoundHeader = { bindings, columns: new Map(), keyColumns: new Map(), issues: [] };
+  bindings.forEach((binding, i) => {
+    const at: CellOrigin = { file, row: 1, column: i + 1 };
+    if (binding.kind === 'column') {
+      const field = binding.column.field;
+      if (field.startsWith('@')) out.keyColumns.set(field.slice(1), i + 1);
+      else out.columns.set(field, i + 1);
+    } else if (binding.kind === 'extra') out.columns.set(`extra.${binding.key}`, i + 1);
+    else if (binding.kind === 'unknown') out.issues.push(fileIssue('unknown_field', at, { folder, keys: [binding.header] }, locale));
+    else if (binding.kind === 'duplicate') {
+      const detail = text(locale, `column "${binding.header}" appears twice`, `列“${binding.header}”重复`);
+      out.issues.push(fileIssue('invalid_csv', at, { folder, detail }, locale));
+    }
+  });
+  return out;
+}
+
 function tableVisitor(spec: TableSpec, folder: string, file: string, locale: Locale): Visitor<ReadTable> {
   let bindings: Binding[] | undefined;
-  const columns = new Map<string, number>();
-  const keyColumns = new Map<string, number>();
-  const table: ReadTable = { origin: { file, columns }, records: [], rows: [], keys: [], keyColumns, issues: [] };
+  const table: ReadTable = { origin: { file, columns: new Map() }, records: [], rows: [], keys: [], keyColumns: new Map(), issues: [] };
   const hasKeys = spec.columns.some((c) => c.field.startsWith('@'));
   return {
     row(cells, row) {
       if (!bindings) {
-        bindings = bindHeader(spec, cells);
-        bindings.forEach((binding, i) => {
-          const at: CellOrigin = { file, row: 1, column: i + 1 };
-          if (binding.kind === 'column') {
-            const field = binding.column.field;
-            if (field.startsWith('@')) keyColumns.set(field.slice(1), i + 1);
-            else columns.set(field, i + 1);
-          } else if (binding.kind === 'extra') columns.set(`extra.${binding.key}`, i + 1);
-          else if (binding.kind === 'unknown')
-            table.issues.push(fileIssue('unknown_field', at, { folder, keys: [binding.header] }, locale));
-          else if (binding.kind === 'duplicate')
-            table.issues.push(
-              fileIssue(
-                'invalid_csv',
-                at,
-                {
-                  folder,
-                  detail: text(locale, `column "${binding.header}" appears twice`, `列“${binding.header}”重复`),
-                },
-                locale,
-              ),
-            );
-        });
+        const bound = bindTableHeader(spec, cells, file, folder, locale);
+        bindings = bound.bindings;
+        table.origin = { file, columns: bound.columns };
+        table.keyColumns = bound.keyColumns;
+        table.issues.push(...bound.issues);
         return;
       }
       if (isBlank(cells)) return;
@@ -204,15 +226,25 @@ function tableVisitor(spec: TableSpec, folder: string, file: string, locale: Loc
   };
 }
 
-interface ReadMeta {
+/** meta.csv as read: the meta record, the row of each key, the value's column. */
+export interface ReadMeta {
   meta: Record<string, unknown>;
   rows: Map<string, number>;
   valueColumn: number;
   issues: DatasetIssue[];
 }
 
-/** meta.csv: rows `key,value` under an optional `key,value` header. */
-function metaVisitor(folder: string, file: string, locale: Locale): Visitor<ReadMeta> {
+/**
+ * meta.csv: rows `key,value` under an optional `key,value` header. Fed rows one by one; also
+ * reads meta.parquet, whose column names are its header.
+ *
+ * @example
+ * const meta = metaVisitor('data', 'meta.csv', 'en');
+ * meta.row(['key', 'value'], 1);
+ * meta.row(['name', '酒泉'], 2);
+ * meta.done().meta // → { name: '酒泉' }
+ */
+export function metaVisitor(folder: string, file: string, locale: Locale): Visitor<ReadMeta> {
   const out: ReadMeta = { meta: {}, rows: new Map(), valueColumn: 2, issues: [] };
   let keyIndex = 0;
   let valueIndex = 1;
@@ -357,8 +389,14 @@ export async function readCsvFolder(
   return { input, files, issues, origins };
 }
 
-/** Joins the tables into one dataset input: child rows (segments, activities...) into their records. */
-function assemble(
+/**
+ * Joins the tables into one dataset input: child rows (segments, activities...) into their
+ * records. Shared by the CSV and Parquet readers, which differ only in how a table is read.
+ *
+ * @example
+ * const { input, issues } = assemble(tables, new CsvOrigins(), 'data', 'en');
+ */
+export function assemble(
   tables: ReadonlyMap<TableName, ReadTable>,
   origins: CsvOrigins,
   folder: string,

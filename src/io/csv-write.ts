@@ -134,13 +134,20 @@ function diff(original: unknown, back: unknown, path: Path, lost: Path[], inExtr
 }
 
 /** A table ready to write: its header and the source of its rows. */
-interface PreparedTable {
+export interface PreparedTable {
   spec: TableSpec;
   header: string[];
   extraKeys: string[];
   rows: () => Iterable<RowSource>;
 }
 
+/**
+ * The tables of a dataset, ready to write: header, `extra` keys, rows (shared with the Parquet
+ * writer, which writes the same tables, as `prepareTables`).
+ *
+ * @example
+ * prepare(dataset).map((t) => t.spec.name) // → ['sources', 'regions', ...]
+ */
 function prepare(dataset: AnyRecord): PreparedTable[] {
   return tableRows(dataset).map(([name, rows]) => {
     const spec = tableSpec(name);
@@ -161,7 +168,13 @@ function prepare(dataset: AnyRecord): PreparedTable[] {
   });
 }
 
-function metaRows(dataset: AnyRecord): string[][] {
+/**
+ * The `key,value` rows of meta.csv (and meta.parquet).
+ *
+ * @example
+ * metaRows({ meta: { id: 'jq', name: '酒泉' } }) // → [['id', 'jq'], ['name', '酒泉']]
+ */
+export function metaRows(dataset: AnyRecord): string[][] {
   const meta = isObject(dataset.meta) ? dataset.meta : {};
   const keys = [...META_KEYS.filter((k) => k !== '$schema' && k in meta), ...Object.keys(meta).filter((k) => !(META_KEYS as readonly string[]).includes(k))];
   const rows = keys.filter((k) => !isEmpty(meta[k])).map((k) => [k, String(meta[k])]);
@@ -301,3 +314,5 @@ export async function writeCsvFolder(dataset: Dataset | AnyRecord, folder: strin
   });
   return names.map((name) => join(folder, name));
 }
+
+export { prepare as prepareTables };

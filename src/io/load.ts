@@ -1,14 +1,16 @@
 /**
- * Loading datasets from files: a `.json` or `.yaml`/`.yml` file, or a folder of CSV files.
+ * Loading datasets from files: a `.json` or `.yaml`/`.yml` file, or a folder of CSV or Parquet
+ * files (Parquet when the folder holds .parquet files and no .csv ones).
  * Bad input is data: every problem is an issue with a path (`data.json:12:5`,
  * `links.csv:5:3`, `links[3].to`), never a stack trace.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DatasetError, formatPath, type DatasetIssue, type Locale } from '../model/issues.js';
 import { safeParseReadInput, type ParseOptions } from '../model/parse.js';
 import type { Dataset } from '../model/schema.js';
 import { readCsvFolder } from './csv-read.js';
+import { listParquetFiles, readParquetFolder } from './parquet-read.js';
 import { decodeText, type LoadEncoding } from './encoding.js';
 import { findDuplicateKeys, parseJson } from './json.js';
 import { fileKind } from './file-kind.js';
@@ -72,6 +74,10 @@ async function readText(
   return { ok: true, text: decoded.text };
 }
 
+async function hasCsv(folder: string): Promise<boolean> {
+  return (await readdir(folder).catch(() => [])).some((name) => /^[^.~].*\.csv$/iu.test(name));
+}
+
 async function read(path: string, options: LoadOptions): Promise<Read> {
   const locale = options.locale ?? 'zh-CN';
   const encoding = options.encoding ?? 'auto';
@@ -90,7 +96,12 @@ async function read(path: string, options: LoadOptions): Promise<Read> {
   if (info.isFile() && info.size > MAX_TEXT_BYTES)
     return { ok: false, issues: [fileIssue('file_too_large', { file: path }, { size: info.size, maximum: MAX_TEXT_BYTES }, locale)] };
   if (info.isDirectory()) {
-    const csv = await readCsvFolder(path, { encoding, locale });
+    // a folder of .parquet tables and no .csv ones is the Parquet form; in a folder of both,
+    // the .parquet files are named as not read
+    const parquetFiles = await listParquetFiles(path).catch(() => []);
+    const parquet = parquetFiles.length > 0 && !(await hasCsv(path));
+    const csv = parquet ? await readParquetFolder(path, { locale }) : await readCsvFolder(path, { encoding, locale });
+    if (!parquet) for (const file of parquetFiles) csv.issues.push(fileIssue('unexpected_file', { file }, { folder: path }, locale, 'warning'));
     if (csv.input === undefined) return { ok: false, issues: csv.issues };
     return { ok: true, input: csv.input, files: csv.files, issues: csv.issues, origins: csv.origins };
   }

@@ -7,17 +7,18 @@ import { writeFileAtomic } from './atomic.js';
 import { ChainError } from '../model/issues.js';
 import type { Dataset } from '../model/schema.js';
 import { writeCsvFolder } from './csv-write.js';
+import { writeParquetFolder } from './parquet-write.js';
 import { stringifyJson } from './json.js';
 import { stringifyYaml } from './yaml.js';
 
 /** A file format of {@link saveDataset}. */
-export type SaveFormat = 'json' | 'yaml' | 'csv';
+export type SaveFormat = 'json' | 'yaml' | 'csv' | 'parquet';
 
 /** Options of {@link saveDataset}. */
 export interface SaveOptions {
   /**
    * The format. Default: from the path: `.json`, `.yaml`/`.yml`, or `csv` for a path ending
-   * in `/` or naming an existing folder.
+   * in `/` or naming an existing folder. `parquet` (a folder of Parquet tables) is never guessed.
    */
   format?: SaveFormat;
 }
@@ -55,11 +56,16 @@ async function formatOf(path: string, format: SaveFormat | undefined): Promise<S
  * @example
  * await saveDataset(dataset, 'out/jiuquan.json');
  * await saveDataset(dataset, 'out/jiuquan/'); // meta.csv, regions.csv, chains.csv, ...
+ * await saveDataset(dataset, 'out/jiuquan-parquet', { format: 'parquet' }); // meta.parquet, ...
  */
 export async function saveDataset(dataset: Dataset, path: string, options: SaveOptions = {}): Promise<void> {
   const format = await formatOf(path, options.format);
   if (format === 'csv') {
     await writeCsvFolder(dataset, path);
+    return;
+  }
+  if (format === 'parquet') {
+    await writeParquetFolder(dataset, path);
     return;
   }
   const text = format === 'json' ? stringifyJson(dataset) : stringifyYaml(dataset);
