@@ -27,7 +27,7 @@ import {
   Meta,
 } from './schema.js';
 import { chainTemplates } from '../templates/index.js';
-import { checkReferences, type Invalid } from './references/index.js';
+import { checkReferences, suggestNearMisses, type Invalid } from './references/index.js';
 
 export { templateLookup } from './references/index.js';
 
@@ -281,6 +281,7 @@ function parse(input: unknown, options: ParseOptions, adopt: boolean): SafeParse
       for (const issue of remapPaths(found, partial.positions, locale)) issues.push(issue);
     }
   }
+  issues = suggestNearMisses(issues, input, templates, locale);
   const errors = issues.filter((i) => i.severity === 'error');
   if (shape.success && errors.length === 0) {
     rememberLinkEnds(shape.data, ends.from!, ends.to!);
