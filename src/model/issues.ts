@@ -299,19 +299,36 @@ export type ChainErrorCode =
   | 'unknown_region'
   | 'unknown_segment'
   | 'unknown_enterprise'
+  | 'ambiguous_name'
   | 'invalid_argument';
 
 /**
- * A programmer error: an analysis was called with an id the model does not have, or with an
- * invalid option. Carries a `code` and, where it helps, the valid choices.
+ * A programmer error: an analysis was called with an id or name the model does not have (or
+ * that names several records), or with an invalid option. Carries a `code`, the valid choices
+ * in `details` and, for lookups, in the message too (the first ten, then how many more).
+ *
+ * Localised like issues: `messages` holds the text in each locale and `message` the one of
+ * the `locale` given to the function that threw — an analysis's `locale` option where it has
+ * one — else `'zh-CN'`, the default of every locale option of the library and of the CLI.
+ * Errors built from a single string (argument checks deep in an analysis) have that text in
+ * both locales.
  */
 export class ChainError extends Error {
   override readonly name = 'ChainError';
   readonly code: ChainErrorCode;
   readonly details: Record<string, unknown>;
-  constructor(code: ChainErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
+  /** The message in each locale. */
+  readonly messages: Readonly<Record<Locale, string>>;
+  constructor(
+    code: ChainErrorCode,
+    message: string | Readonly<Record<Locale, string>>,
+    details: Record<string, unknown> = {},
+    locale: Locale = 'zh-CN',
+  ) {
+    const messages = typeof message === 'string' ? { 'zh-CN': message, en: message } : message;
+    super(messages[locale]);
     this.code = code;
     this.details = details;
+    this.messages = messages;
   }
 }
