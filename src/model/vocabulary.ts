@@ -62,14 +62,7 @@ function vocabulary<const T extends readonly [string, ...string[]]>(
 /** Position of a segment in its chain: 上游 (raw materials), 中游 (components), 下游 (end use). */
 export const STAGES = ['upstream', 'midstream', 'downstream'] as const;
 export type Stage = (typeof STAGES)[number];
-export const Stage = vocabulary(STAGES, {
-  上游: 'upstream',
-  中游: 'midstream',
-  下游: 'downstream',
-  'up-stream': 'upstream',
-  'mid-stream': 'midstream',
-  'down-stream': 'downstream',
-});
+export const Stage = vocabulary(STAGES, { 上游: 'upstream', 中游: 'midstream', 下游: 'downstream' });
 
 /**
  * Role of an enterprise in a chain: 链主 (leader, organises the chain), 龙头 (leading firm of the
