@@ -16,7 +16,7 @@ import { createIssue, type DatasetIssue, type IssueCode, type Locale } from '../
 import type { ChainTemplate } from '../schema.js';
 
 /** The candidate comparisons all suggestions of one dataset may cost together. */
-export const SUGGESTION_BUDGET = 5_000_000;
+export const SUGGESTION_BUDGET = 2_000_000;
 
 /** A record a reference may have meant. */
 interface Candidate {
@@ -70,18 +70,33 @@ function candidateLists(input: Record<string, unknown>, templates: readonly Chai
   };
 }
 
+/** The normalised names and aliases of each list, built once per list on first use. */
+const nameKeys = new WeakMap<readonly Candidate[], Map<string, number[]>>();
+
+function namesOf(list: readonly Candidate[]): Map<string, number[]> {
+  let keys = nameKeys.get(list);
+  if (keys) return keys;
+  keys = new Map();
+  list.forEach((c, i) => {
+    for (const name of new Set([c.name, ...c.aliases].filter((n): n is string => n !== undefined).map(normalizeName))) {
+      const at = keys!.get(name);
+      if (at) at.push(i);
+      else keys!.set(name, [i]);
+    }
+  });
+  nameKeys.set(list, keys);
+  return keys;
+}
+
 /** The candidate a reference most likely meant, and the comparisons it cost. */
 function nearest(query: string, list: readonly Candidate[]): { found: Candidate | undefined; cost: number } {
-  const key = normalizeName(query);
-  if (key !== '') {
-    const named = list.filter((c) => [c.name, ...c.aliases].some((n) => n !== undefined && normalizeName(n) === key));
-    if (named.length === 1) return { found: named[0], cost: list.length };
-  }
+  const named = namesOf(list).get(normalizeName(query));
+  if (named?.length === 1) return { found: list[named[0]!], cost: 1 };
   const byId = closestKey(query, list.map((c) => c.id));
-  if (byId >= 0) return { found: list[byId], cost: 2 * list.length };
+  if (byId >= 0) return { found: list[byId], cost: list.length };
   const names = list.map((c) => c.name ?? '');
   const byName = closestKey(query, names);
-  return { found: byName >= 0 && names[byName] !== '' ? list[byName] : undefined, cost: 3 * list.length };
+  return { found: byName >= 0 && names[byName] !== '' ? list[byName] : undefined, cost: 2 * list.length };
 }
 
 /**
