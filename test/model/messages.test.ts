@@ -4,6 +4,7 @@ import { fieldLabel } from '../../src/model/field-labels.js';
 import { formatIssue, renderMessage } from '../../src/model/issues.js';
 import { safeParseDataset } from '../../src/model/parse.js';
 import { suggestNearMisses } from '../../src/model/references/index.js';
+import { SUGGESTION_BUDGET } from '../../src/model/references/suggest.js';
 import { EnterpriseStatus, foldTerm, ProjectStatus, RegionKind, Stage } from '../../src/model/vocabulary.js';
 
 function base() {
@@ -117,6 +118,18 @@ describe('near-miss suggestions', () => {
     const input = base();
     input.links[0]!.to = 'jiuding';
     expect(messages(input)).toEqual(['links[0].to: 未知企业 "jiuding"']);
+  });
+
+  it('stop after a bounded number of comparisons, always at the same issue', () => {
+    const input = base();
+    const n = 1000;
+    input.enterprises = Array.from({ length: n }, (_, i) => ({ id: `firm-${i}`, name: `企业${i}`, region: 'jiuquan' }));
+    input.links = Array.from({ length: SUGGESTION_BUDGET / n + 5 }, (_, i) => ({ from: 'firm-0', to: `frm-${i + 1}` }));
+    const result = safeParseDataset(input, { templates: [] });
+    const suggested = result.success ? [] : result.issues.map((issue) => issue.params.suggestion !== undefined);
+    // each near miss costs one comparison per enterprise id
+    expect(suggested.indexOf(false)).toBe(SUGGESTION_BUDGET / n);
+    expect(suggested.filter(Boolean)).toHaveLength(SUGGESTION_BUDGET / n);
   });
 
   it('leave issues alone when there is no unknown reference', () => {
