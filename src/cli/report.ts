@@ -36,11 +36,6 @@ export function formatOfPath(path: string): ReportFormat | undefined {
 }
 
 /** `a（名称）, b（名称）`: ids with their names, for error messages. */
-function listValid(entries: readonly { id: string; name: string }[], locale: Locale): string {
-  if (entries.length === 0) return locale === 'en' ? '(none)' : '（无）';
-  return entries.map((e) => (locale === 'en' ? `${e.id} (${e.name})` : `${e.id}（${e.name}）`)).join(locale === 'en' ? ', ' : '、');
-}
-
 function integer(value: string | undefined): number | undefined | null {
   if (value === undefined) return undefined;
   return /^-?\d+$/u.test(value.trim()) ? Number(value) : null;
@@ -144,6 +139,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     );
     return EXIT.invalid;
   }
+  // chains and regions may be given by id, name or alias: the library resolves them, and says
+  // in the locale which ones there are when it cannot
   const clash = out === undefined ? undefined : await sameFileAs(out, [paths[0]!, ...loaded.files]);
   if (clash !== undefined) {
     io.stderr(
@@ -154,21 +151,6 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return EXIT.invalid;
   }
   const model = buildModel(loaded.data);
-  const { dataset } = model;
-  if (chain !== undefined && model.chains.length === 0) {
-    io.stderr(en ? `industrial-chain: unknown chain "${chain}": the dataset models no chain` : `industrial-chain: 未知产业链 "${chain}"：数据集未建模任何产业链`);
-    return EXIT.invalid;
-  }
-  if (chain !== undefined && !model.index.chains.byId.has(chain)) {
-    const valid = listValid(model.chains.map((c) => ({ id: c.id, name: c.name })), locale);
-    io.stderr(en ? `industrial-chain: unknown chain "${chain}"; the dataset's chains: ${valid}` : `industrial-chain: 未知产业链 "${chain}"；数据集中的产业链：${valid}`);
-    return EXIT.invalid;
-  }
-  if (region !== undefined && !model.index.regions.byId.has(region)) {
-    const valid = listValid(dataset.regions.map((r) => ({ id: r.id, name: r.name })), locale);
-    io.stderr(en ? `industrial-chain: unknown region "${region}"; the dataset's regions: ${valid}` : `industrial-chain: 未知区域 "${region}"；数据集中的区域：${valid}`);
-    return EXIT.invalid;
-  }
 
   // JSON is written in pieces: a province's report may not fit in one string
   let pieces: Iterable<string>;
@@ -187,7 +169,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     io.progress?.('');
     if (!(error instanceof ChainError)) throw error;
     // a dataset without meta.region and several root regions: the scope must be given
-    io.stderr(`industrial-chain: ${firstLine(error)}${region === undefined ? (en ? ' (give --region)' : '（请用 --region 指定区域）') : ''}`);
+    const giveRegion = error.code === 'invalid_argument' && region === undefined;
+    io.stderr(`industrial-chain: ${firstLine(error)}${giveRegion ? (en ? ' (give --region)' : '（请用 --region 指定地区）') : ''}`);
     return EXIT.invalid;
   }
   io.progress?.('');

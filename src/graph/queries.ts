@@ -1,43 +1,60 @@
 /**
  * Lookups every analysis needs, by id (public) and by index (for hot loops).
  */
-import { ChainError } from '../model/issues.js';
+import { ChainError, type Locale } from '../model/issues.js';
 import type { EnterpriseStatus, Role } from '../model/vocabulary.js';
 import { ENTERPRISE_STATUSES } from '../model/vocabulary.js';
 import { segmentKey, type ChainModel } from './model.js';
+import { resolveChainName, resolveEnterpriseName, resolveRegionName, resolveSegmentName } from './resolve-names.js';
 
-/** Index of a region id; throws a {@link ChainError} listing the valid ids if unknown. */
-export function regionIndex(model: ChainModel, region: string): number {
-  const r = model.index.regions.byId.get(region);
-  if (r === undefined)
-    throw new ChainError('unknown_region', `unknown region "${region}"`, { id: region, valid: model.index.regions.ids });
-  return r;
+/**
+ * Index of a region by id, or by name or alias (`酒泉` for 酒泉市, see ./resolve-names.ts);
+ * throws a {@link ChainError} listing the valid regions if unknown, or the candidates if the
+ * name is ambiguous. Messages in `locale` (default `'zh-CN'`).
+ *
+ * @example
+ * regionIndex(model, 'jiuquan') === regionIndex(model, '酒泉') // → true
+ */
+export function regionIndex(model: ChainModel, region: string, locale: Locale = 'zh-CN'): number {
+  return model.index.regions.byId.get(region) ?? resolveRegionName(model, region, locale);
 }
 
-/** Index of a chain id; throws a {@link ChainError} listing the valid ids if unknown. */
-export function chainIndex(model: ChainModel, chain: string): number {
-  const c = model.index.chains.byId.get(chain);
-  if (c === undefined)
-    throw new ChainError('unknown_chain', `unknown chain "${chain}"`, { id: chain, valid: model.index.chains.ids });
-  return c;
+/**
+ * Index of a chain by id, or by name or alias (`风电装备制造产业链`, `风电`); throws a
+ * {@link ChainError} listing the valid chains if unknown, or the candidates if ambiguous.
+ *
+ * @example
+ * chainIndex(model, 'wind-power') === chainIndex(model, '风电装备制造产业链') // → true
+ */
+export function chainIndex(model: ChainModel, chain: string, locale: Locale = 'zh-CN'): number {
+  return model.index.chains.byId.get(chain) ?? resolveChainName(model, chain, locale);
 }
 
-/** Global index of a segment of a chain; throws a {@link ChainError} if unknown. */
-export function segmentIndex(model: ChainModel, chain: string, segment: string): number {
-  chainIndex(model, chain);
-  const s = model.index.segments.byKey.get(segmentKey(chain, segment));
-  if (s === undefined) {
-    const valid = model.chains.find((c) => c.id === chain)!.segments.map((x) => x.id);
-    throw new ChainError('unknown_segment', `unknown segment "${segment}" in chain "${chain}"`, { id: segment, chain, valid });
-  }
-  return s;
+/**
+ * Global index of a segment of a chain, each given by id, name or alias; throws a
+ * {@link ChainError} listing the chain's segments if unknown.
+ *
+ * @example
+ * segmentIndex(model, '风电', '叶片') === segmentIndex(model, 'wind-power', 'blade') // → true
+ */
+export function segmentIndex(model: ChainModel, chain: string, segment: string, locale: Locale = 'zh-CN'): number {
+  const c = chainIndex(model, chain, locale);
+  const id = model.index.chains.ids[c]!;
+  const s = model.index.segments.byKey.get(segmentKey(id, segment));
+  if (s !== undefined) return s;
+  const position = resolveSegmentName(model, c, segment, locale);
+  return model.index.segments.byKey.get(segmentKey(id, model.chains[c]!.segments[position]!.id))!;
 }
 
-/** Index of an enterprise id; throws a {@link ChainError} if unknown. */
-export function enterpriseIndex(model: ChainModel, enterprise: string): number {
-  const e = model.index.enterprises.byId.get(enterprise);
-  if (e === undefined) throw new ChainError('unknown_enterprise', `unknown enterprise "${enterprise}"`, { id: enterprise });
-  return e;
+/**
+ * Index of an enterprise by id, or by name or alias as `findEnterprise` matches them;
+ * throws a {@link ChainError} if unknown (with the closest id) or ambiguous (with the candidates).
+ *
+ * @example
+ * enterpriseIndex(model, '九鼎风电叶片') === enterpriseIndex(model, 'jiuding-blade') // → true
+ */
+export function enterpriseIndex(model: ChainModel, enterprise: string, locale: Locale = 'zh-CN'): number {
+  return model.index.enterprises.byId.get(enterprise) ?? resolveEnterpriseName(model, enterprise, locale);
 }
 
 /** Whether region index `r` is `ancestor` or lies within it (O(1)). */
@@ -248,6 +265,6 @@ export function segmentGenerations(model: ChainModel, chain: string): string[][]
  */
 export function roleIn(model: ChainModel, enterprise: string, chain: string): Role | undefined {
   const e = model.dataset.enterprises[enterpriseIndex(model, enterprise)]!;
-  chainIndex(model, chain);
-  return e.chainRoles?.find((r) => r.chain === chain)?.role ?? e.role;
+  const id = model.index.chains.ids[chainIndex(model, chain)];
+  return e.chainRoles?.find((r) => r.chain === id)?.role ?? e.role;
 }

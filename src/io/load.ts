@@ -15,6 +15,7 @@ import { decodeText, type LoadEncoding } from './encoding.js';
 import { findDuplicateKeys, parseJson } from './json.js';
 import { fileKind } from './file-kind.js';
 import { CsvOrigins, fileIssue, relocateIssues } from './locate.js';
+import { relocateTextIssues } from './locate-text.js';
 import { parseYaml } from './yaml.js';
 
 /** Options of the loaders: those of `safeParseDataset`, and the text encoding of the files. */
@@ -139,6 +140,20 @@ async function read(path: string, options: LoadOptions): Promise<Read> {
 }
 
 /**
+ * Points the issues of a dataset read from a JSON or YAML file at their lines and columns. The
+ * file is read again, and only when there are issues: holding a province's text through
+ * validation would double the memory a valid load needs.
+ */
+async function locateInText(path: string, issues: DatasetIssue[], options: LoadOptions): Promise<DatasetIssue[]> {
+  if (issues.length === 0) return issues;
+  const locale = options.locale ?? 'zh-CN';
+  const text = await readText(path, options.encoding ?? 'auto', locale);
+  if (!text.ok) return issues;
+  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
+  return relocateTextIssues(issues, path, text.text, format, locale);
+}
+
+/**
  * Reads a dataset file or CSV folder into plain input without validating it. Fails only when
  * the input cannot be read as given: a missing or unreadable file, bad encoding, a JSON/YAML/CSV
  * syntax error, or CSV cells the input has no place for (an unknown column where records have
@@ -158,8 +173,8 @@ export async function readDatasetInput(path: string, options: LoadOptions = {}):
 /**
  * Loads and validates a dataset without throwing. Returns every issue at once: reading
  * problems at `file:line:column`, validation issues of CSV data moved to their cells
- * (`links.csv:5:3`, with the dataset path in `params.datasetPath`), and of JSON/YAML data at
- * their dataset path (`links[3].to`).
+ * (`links.csv:5:3`) and of JSON/YAML data to their values (`data.json:12:9`), the dataset path
+ * (`links[3].to`) kept in `params.datasetPath`.
  *
  * @example
  * const result = await safeLoadDataset('data/jiuquan', { locale: 'en' });
@@ -172,7 +187,8 @@ export async function safeLoadDataset(path: string, options: LoadOptions = {}): 
   // the input was read here and goes nowhere else: parsing may take its records over
   const parsed = safeParseReadInput(result.input, options);
   const found = parsed.success ? parsed.warnings : parsed.issues;
-  const issues = [...result.issues, ...(result.origins ? relocateIssues(found, result.origins, locale) : found)];
+  const located = result.origins ? relocateIssues(found, result.origins, locale) : await locateInText(path, found, options);
+  const issues = [...result.issues, ...located];
   if (parsed.success && !issues.some((issue) => issue.severity === 'error'))
     return { success: true, data: parsed.data, warnings: issues, files: result.files };
   return { success: false, issues };

@@ -15,7 +15,7 @@
  */
 import type * as z from 'zod';
 import { Activity, Citation, Enterprise, SegmentRef, SupplyLink } from './schema.js';
-import { Basis, EnterpriseStatus, LinkStatus, Role } from './vocabulary.js';
+import { Basis, EnterpriseStatus, LinkStatus, Role, vocabularyLookup } from './vocabulary.js';
 
 /** Parses a value, or returns undefined when the fast path does not apply. */
 type Check = (value: unknown) => unknown;
@@ -46,11 +46,9 @@ const year: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >=
 const date: Check = (v) => (typeof v === 'string' && DATE.test(v) ? v : undefined);
 const boolean: Check = (v) => (typeof v === 'boolean' ? v : undefined);
 
-/** A vocabulary (enum of accepted terms piped to the canonical one): a lookup table. */
+/** A vocabulary (accepted terms mapped to the canonical one): its own lookup table. */
 function vocabulary(schema: z.ZodType): Check {
-  const options = (schema as unknown as { in: { options: readonly string[] } }).in.options;
-  const table = new Map<string, unknown>(options.map((o) => [o, schema.parse(o)]));
-  return (v) => (typeof v === 'string' ? table.get(v) : undefined);
+  return vocabularyLookup(schema);
 }
 
 function arrayOf(item: Check): Check {

@@ -5,6 +5,8 @@
  * be re-rendered in another locale with {@link formatIssue}.
  */
 
+import { fieldLabel } from './field-labels.js';
+
 /** Locales messages are rendered in. */
 export type Locale = 'zh-CN' | 'en';
 
@@ -155,16 +157,45 @@ function isPrimitive(value: unknown): boolean {
   return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'bigint');
 }
 
+/** `企业产值：` before a message about a value, when the field has a name. */
+function labelled(at: Context): string {
+  return at.label === undefined ? '' : `${at.label}：`;
+}
+
 function list(values: unknown): string {
   return Array.isArray(values) ? values.map(show).join(', ') : show(values);
 }
 
-type Renderer = (p: Record<string, unknown>) => string;
+/** The type names zod reports, in words. */
+const TYPE_WORDS: Record<Locale, Record<string, string>> = {
+  en: { string: 'text', number: 'a number', int: 'an integer', boolean: 'true or false', array: 'a list', object: 'an object', record: 'an object', null: 'null' },
+  'zh-CN': { string: '文本', number: '数值', int: '整数', boolean: '是否值（true 或 false）', array: '列表', object: '对象', record: '对象', null: '空值' },
+};
+
+function typeWords(expected: unknown, locale: Locale): string {
+  return TYPE_WORDS[locale][String(expected)] ?? String(expected);
+}
+
+/** A near-miss suggestion for an unknown reference: `；是否应为 "qs-cathode"（青山正极）？`. */
+function suggestion(p: Record<string, unknown>, locale: Locale): string {
+  const s = p.suggestion as { id: string; name?: string } | undefined;
+  if (!s) return '';
+  if (locale === 'en') return `; did you mean ${show(s.id)}${s.name === undefined ? '' : ` (${s.name})`}?`;
+  return `；是否应为 ${show(s.id)}${s.name === undefined ? '' : `（${s.name}）`}？`;
+}
+
+/** What a renderer gets besides the params: the field's name in the locale, when known. */
+interface Context {
+  label: string | undefined;
+}
+
+type Renderer = (p: Record<string, unknown>, at: Context) => string;
 
 const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
   en: {
-    invalid_type: (p) => `expected ${String(p.expected)}, got ${show(p.received)}`,
-    missing_field: (p) => `required field is missing (expected ${String(p.expected)})`,
+    invalid_type: (p) => `expected ${typeWords(p.expected, 'en')}, got ${show(p.received)}`,
+    missing_field: (p, at) =>
+      `required field ${at.label === undefined ? '' : `(${at.label}) `}is missing (expected ${typeWords(p.expected, 'en')})`,
     invalid_value: (p) => `invalid value ${show(p.received)}; expected one of ${list(p.allowed)}`,
     invalid_format: (p) => `${show(p.received)} has the wrong format: ${String(p.detail)}`,
     unknown_field: (p) => `unknown field(s) ${list(p.keys)}; put free-form data under "extra"`,
@@ -181,13 +212,13 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     cyclic_value: () => `value contains itself (a cycle); a dataset is a tree of plain values`,
     unreadable_value: (p) => `value cannot be read: ${String(p.detail)}`,
     duplicate_id: (p) => `duplicate ${String(p.kind)} id ${show(p.id)} (first at ${String(p.first)})`,
-    unknown_region: (p) => `unknown region ${show(p.id)}`,
-    unknown_chain: (p) => `unknown chain ${show(p.id)}`,
-    unknown_segment: (p) => `unknown segment ${show(p.id)} in chain ${show(p.chain)}`,
-    unknown_template: (p) => `unknown chain template ${show(p.id)}`,
-    unknown_enterprise: (p) => `unknown enterprise ${show(p.id)}`,
-    unknown_source: (p) => `unknown source ${show(p.id)}`,
-    unknown_project: (p) => `unknown project ${show(p.id)}`,
+    unknown_region: (p) => `unknown region ${show(p.id)}${suggestion(p, 'en')}`,
+    unknown_chain: (p) => `unknown chain ${show(p.id)}${suggestion(p, 'en')}`,
+    unknown_segment: (p) => `unknown segment ${show(p.id)} in chain ${show(p.chain)}${suggestion(p, 'en')}`,
+    unknown_template: (p) => `unknown chain template ${show(p.id)}${suggestion(p, 'en')}`,
+    unknown_enterprise: (p) => `unknown enterprise ${show(p.id)}${suggestion(p, 'en')}`,
+    unknown_source: (p) => `unknown source ${show(p.id)}${suggestion(p, 'en')}`,
+    unknown_project: (p) => `unknown project ${show(p.id)}${suggestion(p, 'en')}`,
     region_cycle: (p) => `the region hierarchy has a cycle: ${(p.cycle as string[]).join(' → ')}`,
     flow_cycle: (p) => `the segment flows of chain ${show(p.chain)} have a cycle: ${(p.cycle as string[]).join(' → ')}`,
     flow_cross_chain: (p) =>
@@ -214,15 +245,16 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     file_too_large: (p) => `${String(p.file)} is too large to load at once (${String(p.size)} bytes, at most ${String(p.maximum)}); save the data as a folder of CSV files, which is read row by row`,
   },
   'zh-CN': {
-    invalid_type: (p) => `类型错误：应为 ${String(p.expected)}，实际为 ${show(p.received)}`,
-    missing_field: (p) => `缺少必填字段（应为 ${String(p.expected)}）`,
-    invalid_value: (p) => `取值 ${show(p.received)} 无效；可选值：${list(p.allowed)}`,
-    invalid_format: (p) => `${show(p.received)} 格式不正确：${String(p.detail)}`,
-    unknown_field: (p) => `未知字段 ${list(p.keys)}；自定义数据请放在 "extra" 中`,
-    too_small: (p) => `${show(p.received)} 过小（最小值 ${String(p.minimum)}）`,
-    too_big: (p) => `${show(p.received)} 过大（最大值 ${String(p.maximum)}）`,
-    negative_amount: (p) => `数值 ${show(p.received)} 为负数`,
-    non_finite_amount: (p) => `数值 ${show(p.received)} 不是有限数`,
+    invalid_type: (p, at) => `${at.label ?? '类型错误：'}应为${typeWords(p.expected, 'zh-CN')}，实际为 ${show(p.received)}`,
+    missing_field: (p, at) =>
+      `缺少必填字段${at.label === undefined ? '' : `“${at.label}”`}（应为${typeWords(p.expected, 'zh-CN')}）`,
+    invalid_value: (p, at) => `${at.label ?? ''}取值 ${show(p.received)} 无效；可选值：${list(p.allowed)}`,
+    invalid_format: (p, at) => `${labelled(at)}${show(p.received)} 格式不正确：${String(p.detail)}`,
+    unknown_field: (p, at) => `${at.label === undefined ? '' : `${at.label}中有`}未知字段 ${list(p.keys)}；自定义数据请放在 "extra" 中`,
+    too_small: (p, at) => `${labelled(at)}${show(p.received)} 过小（最小值 ${String(p.minimum)}）`,
+    too_big: (p, at) => `${labelled(at)}${show(p.received)} 过大（最大值 ${String(p.maximum)}）`,
+    negative_amount: (p, at) => `${labelled(at)}数值 ${show(p.received)} 为负数`,
+    non_finite_amount: (p, at) => `${labelled(at)}数值 ${show(p.received)} 不是有限数`,
     missing_value: () => `需给出数值、增长率或两者`,
     implausible_amount: (p) => `${show(p.received)} 亿元超出合理范围（最大 ${String(p.maximum)} 亿元），请检查单位`,
     blank_name: () => `名称为空或只有空格`,
@@ -231,14 +263,14 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
     too_deep: (p) => `数值嵌套超过 ${String(p.maximum)} 层；数据集只有几层`,
     cyclic_value: () => `数值包含自身（循环引用）；数据集应为普通数值构成的树`,
     unreadable_value: (p) => `无法读取该数值：${String(p.detail)}`,
-    duplicate_id: (p) => `${String(p.kind)} 编号 ${show(p.id)} 重复（首次出现于 ${String(p.first)}）`,
-    unknown_region: (p) => `未知地区 ${show(p.id)}`,
-    unknown_chain: (p) => `未知产业链 ${show(p.id)}`,
-    unknown_segment: (p) => `产业链 ${show(p.chain)} 中没有环节 ${show(p.id)}`,
-    unknown_template: (p) => `未知产业链模板 ${show(p.id)}`,
-    unknown_enterprise: (p) => `未知企业 ${show(p.id)}`,
-    unknown_source: (p) => `未知来源 ${show(p.id)}`,
-    unknown_project: (p) => `未知项目 ${show(p.id)}`,
+    duplicate_id: (p, at) => `${at.label ?? `${String(p.kind)} 编号`} ${show(p.id)} 重复（首次出现于 ${String(p.first)}）`,
+    unknown_region: (p) => `未知地区 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
+    unknown_chain: (p) => `未知产业链 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
+    unknown_segment: (p) => `产业链 ${show(p.chain)} 中没有环节 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
+    unknown_template: (p) => `未知产业链模板 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
+    unknown_enterprise: (p) => `未知企业 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
+    unknown_source: (p) => `未知来源 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
+    unknown_project: (p) => `未知项目 ${show(p.id)}${suggestion(p, 'zh-CN')}`,
     region_cycle: (p) => `地区层级存在循环：${(p.cycle as string[]).join(' → ')}`,
     flow_cycle: (p) => `产业链 ${show(p.chain)} 的环节流向存在循环：${(p.cycle as string[]).join(' → ')}`,
     flow_cross_chain: (p) => `产业链 ${show(p.chain)} 的流向引用了其他产业链（${list(p.chains)}）的环节 ${show(p.id)}`,
@@ -265,9 +297,32 @@ const MESSAGES: Record<Locale, Record<IssueCode, Renderer>> = {
   },
 };
 
-/** Renders the message of an issue code with its params in a locale. */
-export function renderMessage(code: IssueCode, params: Record<string, unknown>, locale: Locale = 'zh-CN'): string {
-  return MESSAGES[locale][code](params);
+const PATH_PART = /[^.[\]]+|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/gu;
+
+/** The segments of a path formatted by {@link formatPath} (`links[3].to` → `['links', 3, 'to']`). */
+function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(PATH_PART)) out.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[0]);
+  return out;
+}
+
+/**
+ * Renders the message of an issue code with its params in a locale. With the issue's dataset
+ * path, Chinese messages name the field (`企业名称应为文本`); an issue moved to a file cell keeps
+ * its dataset path in `params.datasetPath`, which is used instead.
+ *
+ * @example
+ * renderMessage('invalid_type', { expected: 'string', received: 42 }, 'zh-CN', ['enterprises', 4, 'name'])
+ * // → '企业名称应为文本，实际为 42'
+ */
+export function renderMessage(
+  code: IssueCode,
+  params: Record<string, unknown>,
+  locale: Locale = 'zh-CN',
+  path: readonly PropertyKey[] = [],
+): string {
+  const at = typeof params.datasetPath === 'string' ? parsePath(params.datasetPath) : path;
+  return MESSAGES[locale][code](params, { label: fieldLabel(at, locale) });
 }
 
 /**
@@ -290,7 +345,7 @@ export function createIssue(
     path: formatPath(pathSegments),
     pathSegments,
     params,
-    message: renderMessage(code, params, locale),
+    message: renderMessage(code, params, locale, pathSegments),
   };
 }
 
@@ -301,7 +356,7 @@ export function createIssue(
  * formatIssue(issue, { locale: 'en' }) // → 'links[3].to: unknown enterprise "jiuding"'
  */
 export function formatIssue(issue: DatasetIssue, options: { locale?: Locale } = {}): string {
-  const message = options.locale ? renderMessage(issue.code, issue.params, options.locale) : issue.message;
+  const message = options.locale ? renderMessage(issue.code, issue.params, options.locale, issue.pathSegments) : issue.message;
   const where = issue.path === '' ? '(root)' : issue.path;
   return `${where}: ${message}`;
 }
@@ -331,19 +386,36 @@ export type ChainErrorCode =
   | 'unknown_region'
   | 'unknown_segment'
   | 'unknown_enterprise'
+  | 'ambiguous_name'
   | 'invalid_argument';
 
 /**
- * A programmer error: an analysis was called with an id the model does not have, or with an
- * invalid option. Carries a `code` and, where it helps, the valid choices.
+ * A programmer error: an analysis was called with an id or name the model does not have (or
+ * that names several records), or with an invalid option. Carries a `code`, the valid choices
+ * in `details` and, for lookups, in the message too (the first ten, then how many more).
+ *
+ * Localised like issues: `messages` holds the text in each locale and `message` the one of
+ * the `locale` given to the function that threw — an analysis's `locale` option where it has
+ * one — else `'zh-CN'`, the default of every locale option of the library and of the CLI.
+ * Errors built from a single string (argument checks deep in an analysis) have that text in
+ * both locales.
  */
 export class ChainError extends Error {
   override readonly name = 'ChainError';
   readonly code: ChainErrorCode;
   readonly details: Record<string, unknown>;
-  constructor(code: ChainErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
+  /** The message in each locale. */
+  readonly messages: Readonly<Record<Locale, string>>;
+  constructor(
+    code: ChainErrorCode,
+    message: string | Readonly<Record<Locale, string>>,
+    details: Record<string, unknown> = {},
+    locale: Locale = 'zh-CN',
+  ) {
+    const messages = typeof message === 'string' ? { 'zh-CN': message, en: message } : message;
+    super(messages[locale]);
     this.code = code;
     this.details = details;
+    this.messages = messages;
   }
 }

@@ -29,7 +29,7 @@ import {
 } from './schema.js';
 import { chainTemplates } from '../templates/index.js';
 import { checkIndustryCodes } from './industry-codes.js';
-import { checkReferences, type Invalid } from './references/index.js';
+import { checkReferences, suggestNearMisses, type Invalid } from './references/index.js';
 
 export { templateLookup } from './references/index.js';
 
@@ -302,6 +302,7 @@ function validate(input: unknown, options: ParseOptions, adopt: boolean, guardIs
       for (const issue of remapPaths(found, partial.positions, locale)) issues.push(issue);
     }
   }
+  issues = suggestNearMisses(issues, input, templates, locale);
   // guard issues (reserved keys, lone surrogates) first: they say why later ones look odd
   if (guardIssues.length > 0) issues = [...guardIssues, ...issues];
   const errors = issues.filter((i) => i.severity === 'error');

@@ -120,10 +120,23 @@ describe('runReport', () => {
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 
+  it('takes a chain and region by name, as a planner types them', async () => {
+    const byName = captureIo();
+    expect(await runReport([dataset, '--chain', '风电装备', '--region', '酒泉', '--runs', '50'], byName.io)).toBe(0);
+    const byId = captureIo();
+    expect(await runReport([dataset, '--chain', 'wind', '--region', 'jiuquan', '--runs', '50'], byId.io)).toBe(0);
+    expect(byName.stdout).toBe(byId.stdout);
+    const zh = captureIo();
+    expect(await runReport([dataset, '--region', '火星'], zh.io)).toBe(1);
+    expect(zh.stderr).toBe('industrial-chain: 未知地区 "火星"；数据集中的地区：gansu（甘肃省）、jiuquan（酒泉市）');
+  });
+
   it('asks for --region when the dataset has no meta.region and several root regions', async () => {
     const run = captureIo({ LANG: 'en_US.UTF-8' });
     expect(await runReport([noRegion, '--runs', '50'], run.io)).toBe(1);
-    expect(run.stderr).toBe('industrial-chain: no region given and the dataset has no meta.region (give --region)');
+    expect(run.stderr).toBe(
+      'industrial-chain: no region given and the dataset has no meta.region; the top-level regions: gansu (甘肃省), xinjiang (新疆) (give --region)',
+    );
     expect(await runReport([noRegion, '--region', 'jiuquan', '--runs', '50'], captureIo().io)).toBe(0);
   });
 

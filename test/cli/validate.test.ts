@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { countDataset, formatIssueCount, formatSummary, runValidate } from '../../src/cli/validate.js';
@@ -23,6 +24,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** Lines that look like a JavaScript stack frame. */
 const STACK_LINE = /^\s+at /mu;
+
+/** `file:line:column` of the first occurrence of `needle` in a file at or after `from` (columns count UTF-16 units; these fixtures are ASCII before it). */
+function at(file: string, needle: string, from = 0): string {
+  const text = readFileSync(file, 'utf8');
+  const index = text.indexOf(needle, from);
+  const before = text.slice(0, index).split('\n');
+  return `${file}:${before.length}:${before[before.length - 1]!.length + 1}`;
+}
 
 describe('countDataset', () => {
   it('counts segments of chains resolved against their templates', () => {
@@ -98,12 +107,14 @@ describe('runValidate', () => {
 
   it('prints warnings after the summary', async () => {
     const data = validDataset();
-    const file = writeFixture(tmp.dir, 'duplicate-link.json', JSON.stringify({ ...data, links: [...data.links!, data.links![1]] }));
+    const text = JSON.stringify({ ...data, links: [...data.links!, data.links![1]] });
+    const link = JSON.stringify(data.links![1]);
+    const file = writeFixture(tmp.dir, 'duplicate-link.json', text);
     const run = captureIo();
     expect(await runValidate([file, '--locale', 'en'], run.io)).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
       'valid: 2 chains, 6 segments, 3 enterprises, 3 links, 1 project',
-      'warning: links[2]: duplicate link "yunfeng" → "zhengtai" (first at links[1])',
+      `warning: ${at(file, link, text.lastIndexOf(link))}: duplicate link "yunfeng" → "zhengtai" (first at ${at(file, link)})`,
     ]);
   });
 
@@ -111,7 +122,7 @@ describe('runValidate', () => {
     const run = captureIo();
     expect(await runValidate([danglingFile, '--locale', 'en'], run.io)).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.split('\n')).toEqual(['links[0].to: unknown enterprise "jiuding-group"', 'invalid: 1 error']);
+    expect(run.stderr.split('\n')).toEqual([`${at(danglingFile, '"jiuding-group"')}: unknown enterprise "jiuding-group"`, 'invalid: 1 error']);
   });
 
   it('reports truncated JSON with the file and the line, without a stack trace, exit 1', async () => {
@@ -150,7 +161,14 @@ describe('runValidate', () => {
       valid: false,
       errors: 1,
       warnings: 0,
-      issues: [{ code: 'unknown_enterprise', path: 'links[0].to', message: 'unknown enterprise "jiuding-group"' }],
+      issues: [
+        {
+          code: 'unknown_enterprise',
+          path: at(danglingFile, '"jiuding-group"'),
+          params: { datasetPath: 'links[0].to' },
+          message: 'unknown enterprise "jiuding-group"',
+        },
+      ],
     });
   });
 

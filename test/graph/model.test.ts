@@ -155,7 +155,9 @@ describe('queries', () => {
     expect(error).toBeInstanceOf(ChainError);
     expect((error as ChainError).code).toBe('unknown_region');
     expect((error as ChainError).details.valid).toContain('jiuquan');
-    expect(() => upstreamSegments(model, 'wind', 'hub')).toThrow(/unknown segment "hub" in chain "wind"/);
+    expect(() => upstreamSegments(model, 'wind', 'hub')).toThrow(
+      '产业链 "wind" 中没有环节 "hub"；该产业链中的环节：steel（钢材）、blade（叶片）、fastener（紧固件）、turbine（整机）、farm（风电场）',
+    );
   });
 });
 

@@ -154,7 +154,7 @@ describe('pointing CSV issues at their cells', () => {
     expect(issues.map((i) => [i.code, i.path, i.params.datasetPath, i.params.received])).toEqual([
       ['invalid_type', 'enterprises.csv:3:6', 'enterprises[1].output', '88亿x'],
     ]);
-    expect(formatIssue(issues[0]!)).toBe('enterprises.csv:3:6: expected number, got "88亿x"');
+    expect(formatIssue(issues[0]!)).toBe('enterprises.csv:3:6: expected a number, got "88亿x"');
   });
 
   it('reports an invalid value of a nested record (a segment of a chain) at its cell', async () => {

@@ -1,12 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { stringify as stringifyYaml } from 'yaml';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { DatasetError, formatIssue, type Dataset, type DatasetIssue } from '../../src/index.js';
 import { loadDataset, readDatasetInput, safeLoadDataset, type LoadResult } from '../../src/node.js';
 import { fixture, tempDir } from '../fixtures/io/fixtures.js';
 
 const basicJson = () => JSON.parse(readFileSync(fixture('basic.json'), 'utf8')) as Dataset;
+
+/** 1-based line and column of `needle` in `text` (found at or after `from`), moved on by `shift` characters. */
+function positionOf(text: string, needle: string, shift = 0, from = 0): { line: number; column: number } {
+  const index = text.indexOf(needle, from);
+  if (index < 0) throw new Error(`not in the text: ${needle}`);
+  const before = [...text.slice(0, index + shift)].join('').split('\n');
+  return { line: before.length, column: [...before[before.length - 1]!].length + 1 };
+}
 
 describe('loading JSON and YAML', () => {
   it('loads a JSON file to exactly its data', async () => {
@@ -155,13 +164,37 @@ describe('reporting unreadable input as issues', () => {
     expect(!result.success && result.issues.map((i) => i.code)).toEqual(['invalid_encoding']);
   });
 
-  it('reports validation issues of JSON data at their dataset path', async () => {
+  it('reports validation issues of JSON data at the line and column of the value, keeping the dataset path', async () => {
     const file = join(tempDir(), 'bad-link.json');
     const data = basicJson();
     data.links[1]!.to = 'jiuding';
-    writeFileSync(file, JSON.stringify(data));
+    writeFileSync(file, JSON.stringify(data, null, 2));
     const result = await safeLoadDataset(file, { locale: 'en' });
-    expect(!result.success && result.issues.map((i) => formatIssue(i))).toEqual(['links[1].to: unknown enterprise "jiuding"']);
+    const issues = result.success ? [] : result.issues;
+    const { line, column } = positionOf(readFileSync(file, 'utf8'), '"to": "jiuding"', 6);
+    expect(issues.map((i) => formatIssue(i))).toEqual([`${file}:${line}:${column}: unknown enterprise "jiuding"`]);
+    expect(issues[0]!.params).toMatchObject({ datasetPath: 'links[1].to', file, line, column });
+  });
+
+  it('points a missing field at its record, and a duplicate at the first record, in YAML too', async () => {
+    const dir = tempDir();
+    const data = basicJson() as unknown as { enterprises: Record<string, unknown>[] };
+    delete data.enterprises[1]!.name;
+    data.enterprises.push({ ...data.enterprises[0]! });
+    const yamlFile = join(dir, 'bad.yaml');
+    writeFileSync(yamlFile, stringifyYaml(data));
+    const result = await safeLoadDataset(yamlFile);
+    const issues = result.success ? [] : result.issues;
+    const text = readFileSync(yamlFile, 'utf8');
+    const second = positionOf(text, `- id: ${String(data.enterprises[1]!.id)}`, 2);
+    const first = positionOf(text, `- id: ${String(data.enterprises[0]!.id)}`, 2);
+    const last = positionOf(text, `- id: ${String(data.enterprises[0]!.id)}`, 2, text.lastIndexOf(`- id: ${String(data.enterprises[0]!.id)}`));
+    expect(issues.map((i) => [i.code, i.path, i.params.datasetPath])).toEqual([
+      ['missing_field', `${yamlFile}:${second.line}:${second.column}`, 'enterprises[1].name'],
+      ['duplicate_id', `${yamlFile}:${last.line}:${last.column + 4}`, `enterprises[${data.enterprises.length - 1}].id`],
+    ]);
+    expect(issues[0]!.message).toBe('缺少必填字段“企业名称”（应为文本）');
+    expect(issues[1]!.params.first).toBe(`${yamlFile}:${first.line}:${first.column}`);
   });
 });
 

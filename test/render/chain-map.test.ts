@@ -152,7 +152,7 @@ describe('renderChainMap', () => {
   });
 
   it('throws a ChainError listing the valid ids for an unknown chain or region', () => {
-    expect(() => renderChainMap(model, { chain: 'solar' })).toThrow(/unknown chain "solar"/u);
+    expect(() => renderChainMap(model, { chain: 'solar' })).toThrow('未知产业链 "solar"；数据集中的产业链：wind（风电装备）');
     try {
       renderChainMap(model, { chain: 'wind', region: 'mars' });
       expect.unreachable();

@@ -142,7 +142,9 @@ describe('buildReport', () => {
 
   it('throws a ChainError listing the valid ids for an unknown chain or region, and checks runs and seed', () => {
     expect(() => buildReport(model, { chain: 'solar' })).toThrow(ChainError);
-    expect(() => buildReport(model, { region: 'mars' })).toThrow(/unknown region "mars"/u);
+    expect(() => buildReport(model, { region: 'mars', locale: 'en' })).toThrow(
+      'unknown region "mars"; the dataset\'s regions: gansu (甘肃省), jiuquan (酒泉市), jq-etdz (酒泉经开区), yumen (玉门市), xinjiang (新疆), shanghai (上海市)',
+    );
     expect(() => buildReport(model, { runs: 0 })).toThrow(/runs/u);
     expect(() => buildReport(model, { seed: 1.5 })).toThrow(/seed/u);
   });

@@ -4,7 +4,8 @@
  */
 import type { ChainModel } from '../../graph/model.js';
 import { chainIndex, regionIndex } from '../../graph/queries.js';
-import { ChainError } from '../../model/issues.js';
+import { ChainError, type Locale } from '../../model/issues.js';
+import { listChoices } from '../../model/lookup-messages.js';
 
 /** A reason rendered from a finding's numbers, in Chinese and English. */
 export interface Reason {
@@ -14,10 +15,15 @@ export interface Reason {
 
 /** The chain and region an analysis runs on. */
 export interface ScopeOptions {
-  /** Chain id. */
+  /** Chain id, name or alias (`wind-power`, `风电装备制造产业链`, `风电`). */
   chain?: string;
-  /** Region id; the analysis covers it and all its sub-regions. Default: `meta.region`. */
+  /**
+   * Region id, name or alias (`jiuquan`, `酒泉市`, `酒泉`); the analysis covers it and all its
+   * sub-regions. Default: `meta.region`.
+   */
   region?: string;
+  /** Locale of the messages of the errors thrown for a bad scope. Default `'zh-CN'`. */
+  locale?: Locale;
 }
 
 /** A resolved scope: ids and their indices in the model. */
@@ -30,28 +36,42 @@ export interface ResolvedScope {
 
 /**
  * Resolves an analysis scope. The region defaults to the dataset's `meta.region`, then to the
- * single root region; a chain is required when `requireChain` is set. Unknown ids throw a
- * {@link ChainError} listing the valid ones.
+ * single root region; a chain is required when `requireChain` is set. Chains and regions may be
+ * given by id, name or alias; the resolved scope holds their ids. Unknown or ambiguous ones
+ * throw a {@link ChainError} listing the valid ones (or the candidates), in `options.locale`.
  *
  * @example
- * resolveScope(model, { chain: 'wind' }); // → { region: 'jiuquan', regionIndex: 2, chain: 'wind', chainIndex: 0 }
+ * resolveScope(model, { chain: '风电' }); // → { region: 'jiuquan', regionIndex: 2, chain: 'wind', chainIndex: 0 }
  */
 export function resolveScope(model: ChainModel, options: ScopeOptions, requireChain = false): ResolvedScope {
+  const locale = options.locale ?? 'zh-CN';
+  const { regions, chains } = model.index;
   let region = options.region ?? model.dataset.meta.region;
   if (region === undefined) {
-    const roots = model.index.regions.ids.filter((_, r) => model.index.regions.parent[r] === -1);
-    if (roots.length !== 1)
-      throw new ChainError('invalid_argument', 'no region given and the dataset has no meta.region', {
-        valid: model.index.regions.ids,
-      });
-    region = roots[0]!;
+    const roots = model.dataset.regions.filter((_, r) => regions.parent[r] === -1);
+    if (roots.length !== 1) {
+      const choices = roots.map((r) => ({ id: r.id, name: r.name }));
+      const messages = {
+        'zh-CN': `未给出地区，数据集也没有 meta.region；顶层地区：${listChoices(choices, 'zh-CN')}`,
+        en: `no region given and the dataset has no meta.region; the top-level regions: ${listChoices(choices, 'en')}`,
+      };
+      throw new ChainError('invalid_argument', messages, { valid: regions.ids }, locale);
+    }
+    region = roots[0]!.id;
   }
-  const scope: ResolvedScope = { region, regionIndex: regionIndex(model, region) };
+  const r = regionIndex(model, region, locale);
+  const scope: ResolvedScope = { region: regions.ids[r]!, regionIndex: r };
   if (options.chain !== undefined) {
-    scope.chain = options.chain;
-    scope.chainIndex = chainIndex(model, options.chain);
+    const c = chainIndex(model, options.chain, locale);
+    scope.chain = chains.ids[c]!;
+    scope.chainIndex = c;
   } else if (requireChain) {
-    throw new ChainError('invalid_argument', 'a chain is required', { valid: model.index.chains.ids });
+    const choices = model.chains.map((c) => ({ id: c.id, name: c.name }));
+    const messages = {
+      'zh-CN': `需要指定产业链；数据集中的产业链：${choices.length === 0 ? '（无）' : listChoices(choices, 'zh-CN')}`,
+      en: `a chain is required; the dataset's chains: ${choices.length === 0 ? '(none)' : listChoices(choices, 'en')}`,
+    };
+    throw new ChainError('invalid_argument', messages, { valid: chains.ids }, locale);
   }
   return scope;
 }

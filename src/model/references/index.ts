@@ -24,6 +24,7 @@ import { checkScopes } from './scopes.js';
 export type { Invalid } from './context.js';
 export type { LinkEnds } from './links.js';
 export { templateLookup } from './chains.js';
+export { suggestNearMisses } from './suggest.js';
 
 /**
  * Every cross-reference issue of `data`. References to records in `invalidRecords` (those that

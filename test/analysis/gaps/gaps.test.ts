@@ -631,7 +631,7 @@ describe('findGaps: arguments, purity and invariants', () => {
       expect((error as ChainError).code).toBe('unknown_region');
       expect((error as ChainError).details.valid).toContain('city');
     }
-    expect(() => findGaps(model, {} as GapOptions)).toThrow(/chain is required/);
+    expect(() => findGaps(model, { locale: 'en' } as GapOptions)).toThrow(/chain is required/);
   });
 
   it('rejects invalid options', () => {
