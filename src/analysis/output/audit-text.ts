@@ -23,7 +23,7 @@ export function noDataReason(plan: AuditPlan, cov: AuditContext['coverage'], whe
   const zoneText = zone ? { zh: `。${zone.reason.zh}`, en: `. ${zone.reason.en.charAt(0).toUpperCase()}${zone.reason.en.slice(1)}` } : { zh: '', en: '' };
   return {
     zh: `${where} 的${kind.zh}无法审核：数据集中本范围的 ${cov.enterprises} 家企业均无产值或产能，${cov.projects} 个项目均无预期产值，测算没有数据可依，达成概率无从计算（不是 0%）${zoneText.zh}`,
-    en: `${where}: the ${kind.en} cannot be audited: none of the ${cov.enterprises} enterprise(s) in scope has an output or capacity figure and none of the ${cov.projects} project(s) an expected output, so the estimate rests on no data and no probability can be given (it is not 0%)${zoneText.en}`,
+    en: `the ${kind.en} for ${where} cannot be audited: none of the ${cov.enterprises} enterprise(s) in scope has an output or capacity figure and none of the ${cov.projects} project(s) an expected output, so the estimate rests on no data and no probability can be given (it is not 0%)${zoneText.en}`,
   };
 }
 
