@@ -267,6 +267,11 @@ describe('rankLeaders', () => {
               expect(x.composite).toBeLessThanOrEqual(1 + 1e-12);
             }
             if (i > 0) expect(x.rank).toBeGreaterThanOrEqual(r.ranking[i - 1]!.rank);
+            // ties are resolved: distinct ranks 1..n, and a firm level with the one before it says why
+            if (r.ranked) expect(x.rank).toBe(i + 1);
+            if (r.ranked && i > 0 && x.composite === r.ranking[i - 1]!.composite) expect(x.tie).not.toBeNull();
+            // only measured firms are flagged
+            if (x.evidence === 'insufficient_data') expect(r.flags.some((f) => f.enterprise === x.id)).toBe(false);
           }
           expect(JSON.parse(JSON.stringify(r))).toEqual(r);
         }
