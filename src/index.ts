@@ -262,6 +262,8 @@ export type {
   LeaderFlag,
   LeaderOptions,
   LeaderRanking,
+  LeaderTie,
+  LeaderTieBreak,
 } from './analysis/leaders/index.js';
 export { DEFAULT_MATCH_WEIGHTS, MATCH_COMPONENTS, suggestMatches } from './analysis/matches/index.js';
 export type {

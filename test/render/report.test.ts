@@ -109,6 +109,7 @@ describe('buildReport', () => {
     expect(data.summary.targets[0]!.audit).toEqual({
       available: audit!.available,
       estimateHasData: true,
+      noData: false,
       probability: audit!.probability,
       bandPosition: audit!.bandPosition,
       reason: audit!.reason,
@@ -249,9 +250,10 @@ describe('renderReport', () => {
     expect(section).not.toContain('| 年份 | 期望 |');
     const data = buildReport(seedModel('jiuquan'), { chain: 'wind-power', runs: 50 });
     expect(data.chains[0]!.output.available && estimateHasData(data.chains[0]!.output.result)).toBe(false);
-    // 运城's chain target audited against an estimate without any output: no probability, no band position
+    // 运城's chain target against an estimate without any output: cannot be audited, no probability, no band position
     const yuncheng = renderReport(seedModel('yuncheng'), { chain: 'new-energy-vehicle', format: 'md', runs: 50 });
-    expect(yuncheng).toMatch(/\| `nev-output-once-formed` \|[^\n]*\| ≥ 200亿元 \| — \| 无数据（无产值数据） \| — \|\n/u);
+    expect(yuncheng).toMatch(/\| `nev-output-once-formed` \|[^\n]*\| ≥ 200亿元 \| — \| 无法审核（无产值数据） \| — \|\n/u);
+    expect(yuncheng).not.toMatch(/概率 0%/u);
   });
 
   it('writes Markdown with the chain map as a table and a Mermaid flowchart', () => {

@@ -1,9 +1,11 @@
 /**
  * Flags and notes of the leader ranking (see ./index.ts):
- * - `declared_leader_low`: a declared 链主 that ranks below `top`, or scores 0 while another firm
- *   scores more (nothing in the data supports it);
- * - `undeclared_high`: a firm not declared 链主 that ranks within the top `top` and above every
- *   declared 链主 of the scope (or first where none is declared);
+ * - `declared_leader_low`: a declared 链主 the data measure (./evidence.ts) that ranks below `top`,
+ *   or scores 0 while another firm scores more: the data contradict the declaration. A declared
+ *   链主 the data do not measure is never flagged; it is listed as unverified ("数据不足以验证");
+ * - `undeclared_high`: a firm not declared 链主, measured by the data, that ranks within the top
+ *   `top` and above every declared 链主 of the scope (or first where none is declared); a firm
+ *   placed there by the structural `potential` alone is not evidence against a declaration;
  * - notes: which components were left out and how the others were re-weighted, or why nothing
  *   could be ranked. Reason texts are built only for the flagged firms.
  */
@@ -149,9 +151,27 @@ export function leaderFlags(ranking: readonly LeaderEntry[], ranked: boolean, co
   for (const x of ranking) if (x.declaredLeader && x.rank < bestLeader) bestLeader = x.rank;
   for (const x of ranking) {
     const composite = x.composite ?? 0;
+    // only what the data measure can contradict a declaration
+    if (x.evidence !== 'measured') continue;
     if (x.declaredLeader && (x.rank > top || (composite <= 0 && maxComposite > 0))) flags.push(declaredLowFlag(x, composite, context));
     const aboveLeaders = Number.isFinite(bestLeader) ? x.rank < bestLeader : x.rank === 1;
     if (!x.declaredLeader && x.rank <= top && aboveLeaders && x.composite !== null) flags.push(undeclaredHighFlag(x, composite, bestLeader, context));
   }
   return flags;
+}
+
+/**
+ * The note on the declared 链主 the data cannot verify: shown as declared, not judged.
+ *
+ * @example
+ * unverifiedNote(ranking); // { zh: '申报链主北方铜业：数据不足以验证（…）…', en: … } or null
+ */
+export function unverifiedNote(ranking: readonly LeaderEntry[]): Reason | null {
+  const unverified = ranking.filter((x) => x.declaredLeader && x.evidence === 'insufficient_data');
+  if (unverified.length === 0) return null;
+  const names = unverified.map((x) => x.name);
+  return {
+    zh: `申报链主${names.join('、')}：数据不足以验证（无产值数据、无本地供货关系记录），按申报列示，其排名不作为链主判断的依据。`,
+    en: `Declared chain leader(s) ${names.join(', ')}: not enough data to verify (no output figure, no local supply link recorded); shown as declared, and their rank is not read as evidence for or against the declaration.`,
+  };
 }

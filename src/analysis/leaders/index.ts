@@ -31,13 +31,19 @@
  *    proportion, and the result says so. A firm whose own output (or whose links' values) is
  *    unknown is scored on its other components, re-weighted the same way, and lists what was
  *    missing.
- * 5. Rank (./ties.ts): 1 + the number of candidates with a strictly higher composite (ties share
- *    a rank).
- * 6. Flags (./flags.ts): `declared_leader_low` when a declared 链主 (roleIn the chain; without a
- *    chain, an overall or per-chain role `leader`) ranks below `top` (default 3), or scores 0
- *    while another firm scores more (nothing in the data supports it); `undeclared_high` when a
- *    firm not declared 链主 ranks within the top `top` and above every declared 链主 of the scope
- *    (or ranks first where none is declared).
+ * 5. Evidence (./evidence.ts): a firm is `measured` when a component in use rests on a record
+ *    about it (known output; at least one recorded local link), else `insufficient_data` — its
+ *    zeros mean "nothing recorded". The structural `potential` never makes a firm measured.
+ * 6. Rank (./ties.ts): by composite, highest first; equal composites are resolved, in turn, by
+ *    declared 链主 first, measured before unmeasured, larger output, more local partners, more
+ *    potential partners, dataset order; each tied firm says which tie-break placed it (`tie`).
+ * 7. Flags (./flags.ts), only where the data contradict a declaration: `declared_leader_low`
+ *    when a declared 链主 (roleIn the chain; without a chain, an overall or per-chain role
+ *    `leader`) that the data measure ranks below `top` (default 3), or scores 0 while another
+ *    firm scores more; `undeclared_high` when a measured firm not declared 链主 ranks within the
+ *    top `top` and above every declared 链主 of the scope (or first where none is declared). A
+ *    declared 链主 with `insufficient_data` is listed in `unverified` and a note ("数据不足以验证")
+ *    and shown as declared, never flagged.
  *
  * Assumptions: the dataset records the relevant local links (missing links lower a firm's
  * partners, link value and centrality); a composite is a screening device, not a measure.
@@ -59,14 +65,14 @@ import { ChainError } from '../../model/issues.js';
 import { betweennessOfIn, scopeNetwork } from '../centrality/index.js';
 import { resolveScope, scopeMembers, type ResolvedScope } from '../scope/index.js';
 import { componentInfos, componentValues, DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS, noLinksReason, outputsOf, type ComponentEvidence } from './components.js';
-import { leaderFlags, rankingNotes } from './flags.js';
+import { leaderFlags, rankingNotes, unverifiedNote } from './flags.js';
 import { potentialPartners } from './potential.js';
 import { scoreFirms } from './score.js';
 import { rankByComposite } from './ties.js';
 import type { LeaderComponent, LeaderOptions, LeaderRanking } from './types.js';
 
 export { DEFAULT_LEADER_WEIGHTS, LEADER_COMPONENTS } from './components.js';
-export type { LeaderComponent, LeaderComponentInfo, LeaderEntry, LeaderFlag, LeaderOptions, LeaderRanking } from './types.js';
+export type { LeaderComponent, LeaderComponentInfo, LeaderEntry, LeaderFlag, LeaderOptions, LeaderRanking, LeaderTie, LeaderTieBreak } from './types.js';
 
 /**
  * Ranks the enterprises of a scope as chain leaders by a documented composite (see the file
@@ -120,7 +126,8 @@ function rank(
   const raw = componentValues(outputs, net, pr, bc, potential, s);
   const { infos, ranked } = componentInfos(evidence, weights);
   const { entries, keys } = scoreFirms(model, scope.chain, members, infos, ranked, raw, evidence, segmentCount, s);
-  const ranking = rankByComposite(entries, keys, members);
+  const ranking = rankByComposite(entries, keys, ranked);
+  const unverified = unverifiedNote(ranking);
   return {
     scope: { region: scope.region, chain: scope.chain ?? null },
     ranked,
@@ -135,6 +142,7 @@ function rank(
       pagerank: { iterations: pr.iterations, converged: pr.converged },
       betweenness: bc ? bc.info : { method: 'skipped', samples: null, limit: options.betweennessLimit ?? 2000, reason: noLinksReason(n) },
     },
-    notes: rankingNotes(infos, ranked),
+    unverified: ranking.filter((x) => x.declaredLeader && x.evidence === 'insufficient_data').map((x) => x.id),
+    notes: [...rankingNotes(infos, ranked), ...(unverified ? [unverified] : [])],
   };
 }

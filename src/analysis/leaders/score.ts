@@ -11,6 +11,7 @@ import type { Scratch } from '../../internal/scratch.js';
 import type { Enterprise } from '../../model/schema.js';
 import type { Role } from '../../model/vocabulary.js';
 import { LEADER_COMPONENTS, type ComponentEvidence } from './components.js';
+import { evidenceOf } from './evidence.js';
 import type { LeaderComponent, LeaderComponentInfo, LeaderEntry } from './types.js';
 
 /** Largest value of each component among the candidates (at least 0). */
@@ -111,6 +112,7 @@ export function scoreFirms(
     };
     const composite = ranked && weight > 0 ? sum / weight : null;
     keys[i] = composite ?? -1;
+    const values = firmValues(evidence, raw, i);
     entries[i] = {
       rank: 0,
       id: model.index.enterprises.ids[e]!,
@@ -118,10 +120,12 @@ export function scoreFirms(
       role,
       declaredLeader,
       composite,
-      values: firmValues(evidence, raw, i),
+      values,
       scores,
       missing,
       segments: segmentCount[i]!,
+      evidence: evidenceOf(values, infos),
+      tie: null,
     };
   }
   return { entries, keys };

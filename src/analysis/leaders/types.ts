@@ -60,6 +60,25 @@ export interface LeaderEntry {
   missing: LeaderComponent[];
   /** Segments the firm is recorded in (within the chain when one is given). */
   segments: number;
+  /**
+   * Whether the data measure the firm (./evidence.ts): `insufficient_data` when no component in
+   * use rests on a record about it (no known output, no recorded local link). A declared 链主
+   * with insufficient data is shown as declared, "数据不足以验证", and never flagged.
+   */
+  evidence: 'measured' | 'insufficient_data';
+  /** How a tie of composites was resolved (./ties.ts); null when the firm's composite is its own. */
+  tie: LeaderTie | null;
+}
+
+/** Tie-break that decided a firm's place among equal composites, in the order they apply. */
+export type LeaderTieBreak = 'declared_leader' | 'evidence' | 'output' | 'partners' | 'potential' | 'dataset_order';
+
+/** A resolved tie: the firms with the same composite and the tie-break that placed this one. */
+export interface LeaderTie {
+  /** Ids of the other firms with the same composite. */
+  with: string[];
+  decidedBy: LeaderTieBreak;
+  reason: Reason;
 }
 
 /** A flag on a declared or undeclared leader. */
@@ -88,6 +107,8 @@ export interface LeaderRanking {
     pagerank: { iterations: number; converged: boolean };
     betweenness: BetweennessInfo;
   };
-  /** How the composite was re-weighted, or why nothing could be ranked. */
+  /** Declared 链主 the data cannot verify (evidence `insufficient_data`), in rank order. */
+  unverified: string[];
+  /** How the composite was re-weighted, why nothing could be ranked, which declared 链主 the data cannot verify. */
   notes: Reason[];
 }

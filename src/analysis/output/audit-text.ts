@@ -8,7 +8,24 @@ import { formatShare, formatYi } from '../../internal/format.js';
 import type { Reason } from '../scope/index.js';
 import type { AuditContext, AuditNumbers } from './audit.js';
 import type { AuditPlan } from './audit-plan.js';
+import { printGrowth } from './audit-rules.js';
 import type { TargetAudit } from './types.js';
+
+/**
+ * Why an audit cannot be made for want of data (./audit-rules.ts): "无法审核", the counts, and
+ * the zone check when there is one (it needs no firm data).
+ *
+ * @example
+ * noDataReason(plan, coverage, '运城经济技术开发区 铜基新材料产业链', null).zh; // '… 无法审核：…'
+ */
+export function noDataReason(plan: AuditPlan, cov: AuditContext['coverage'], where: string, zone: TargetAudit['zoneCheck']): Reason {
+  const kind = plan.target.kind === 'expectation' ? { zh: '预期', en: 'expectation' } : { zh: '目标', en: 'target' };
+  const zoneText = zone ? { zh: `。${zone.reason.zh}`, en: `. ${zone.reason.en.charAt(0).toUpperCase()}${zone.reason.en.slice(1)}` } : { zh: '', en: '' };
+  return {
+    zh: `${where} 的${kind.zh}无法审核：数据集中本范围的 ${cov.enterprises} 家企业均无产值或产能，${cov.projects} 个项目均无预期产值，测算没有数据可依，达成概率无从计算（不是 0%）${zoneText.zh}`,
+    en: `the ${kind.en} for ${where} cannot be audited: none of the ${cov.enterprises} enterprise(s) in scope has an output or capacity figure and none of the ${cov.projects} project(s) an expected output, so the estimate rests on no data and no probability can be given (it is not 0%)${zoneText.en}`,
+  };
+}
 
 /**
  * Why a target is not audited.
@@ -104,6 +121,7 @@ export function coverageReason(plan: AuditPlan, ctx: AuditContext, f: CoverageFi
 export function auditReason(plan: AuditPlan, ctx: AuditContext, n: AuditNumbers, statedGrowth: number | null, coverage: Reason, where: string): Reason {
   const t = plan.target;
   const { estimate, base, value, bandPosition, probability, requiredGrowth, estimateGrowth, growthProbability } = n;
+  const zone = ctx.zone;
   const upper = t.comparator === '<=' || t.comparator === '<';
   const positionText: Reason =
     bandPosition === null || value === null
@@ -117,15 +135,20 @@ export function auditReason(plan: AuditPlan, ctx: AuditContext, n: AuditNumbers,
     probability === null
       ? { zh: '', en: '' }
       : { zh: `，${upper ? '不超过' : '达到'}目标的概率 ${formatShare(probability)}`, en: `; probability of ${upper ? 'staying within' : 'reaching'} it ${formatShare(probability)}` };
+  // a target value with no credible base behind it: say why no growth is given
+  const withheld =
+    value !== null && !n.impliedValue && n.span > 0 && base.value > 0
+      ? { zh: `；${ctx.baseYear}年测算基数 ${formatYi(base.value, 'zh')} 过小，所需增速无意义，不予计算`, en: `; the modelled base of ${formatYi(base.value, 'en')} in ${ctx.baseYear} is too small for a meaningful required growth, so none is given` }
+      : { zh: '', en: '' };
   const growthText =
-    requiredGrowth !== null || statedGrowth !== null
+    requiredGrowth !== null || statedGrowth !== null || withheld.zh !== ''
       ? {
-          zh: `${requiredGrowth !== null ? `；从 ${ctx.baseYear}年测算值 ${formatYi(base.value, 'zh')} 起需年均增长 ${formatShare(requiredGrowth)}` : ''}${statedGrowth !== null ? `；目标增速 ${formatShare(statedGrowth)}` : ''}${estimateGrowth !== null ? `，测算年均增速 ${formatShare(estimateGrowth)}` : ''}${growthProbability !== null ? `，达到目标增速的概率 ${formatShare(growthProbability)}` : ''}`,
-          en: `${requiredGrowth !== null ? `; from ${formatYi(base.value, 'en')} modelled for ${ctx.baseYear} it needs ${formatShare(requiredGrowth)} a year` : ''}${statedGrowth !== null ? `; stated growth ${formatShare(statedGrowth)}` : ''}${estimateGrowth !== null ? `, estimate ${formatShare(estimateGrowth)} a year` : ''}${growthProbability !== null ? `, probability of the stated growth ${formatShare(growthProbability)}` : ''}`,
+          zh: `${requiredGrowth !== null ? `；从 ${ctx.baseYear}年测算值 ${formatYi(base.value, 'zh')} 起需年均增长 ${printGrowth(requiredGrowth).zh}` : withheld.zh}${statedGrowth !== null ? `；目标增速 ${printGrowth(statedGrowth).zh}` : ''}${estimateGrowth !== null ? `，测算年均增速 ${printGrowth(estimateGrowth).zh}` : ''}${growthProbability !== null ? `，达到目标增速的概率 ${formatShare(growthProbability)}` : ''}`,
+          en: `${requiredGrowth !== null ? `; from ${formatYi(base.value, 'en')} modelled for ${ctx.baseYear} it needs ${printGrowth(requiredGrowth).en} a year` : withheld.en}${statedGrowth !== null ? `; stated growth ${printGrowth(statedGrowth).en}` : ''}${estimateGrowth !== null ? `, estimate ${printGrowth(estimateGrowth).en} a year` : ''}${growthProbability !== null ? `, probability of the stated growth ${formatShare(growthProbability)}` : ''}`,
         }
       : { zh: '', en: '' };
   return {
-    zh: `${where} ${t.kind === 'expectation' ? '预期' : '目标'} ${t.id}：${plan.year}年测算 P10–P90 为 ${formatYi(estimate.p10, 'zh')}–${formatYi(estimate.p90, 'zh')}（期望 ${formatYi(estimate.expected, 'zh')}），${positionText.zh}${probText.zh}${growthText.zh}。${coverage.zh}`,
-    en: `${t.kind} ${t.id} for ${where}: in ${plan.year} the estimate's P10–P90 is ${formatYi(estimate.p10, 'en')} – ${formatYi(estimate.p90, 'en')} (expected ${formatYi(estimate.expected, 'en')}); ${positionText.en}${probText.en}${growthText.en}. ${coverage.en.charAt(0).toUpperCase()}${coverage.en.slice(1)}`,
+    zh: `${where} ${t.kind === 'expectation' ? '预期' : '目标'} ${t.id}：${plan.year}年测算 P10–P90 为 ${formatYi(estimate.p10, 'zh')}–${formatYi(estimate.p90, 'zh')}（期望 ${formatYi(estimate.expected, 'zh')}），${positionText.zh}${probText.zh}${growthText.zh}。${coverage.zh}${zone ? `。${zone.reason.zh}` : ''}`,
+    en: `${t.kind} ${t.id} for ${where}: in ${plan.year} the estimate's P10–P90 is ${formatYi(estimate.p10, 'en')} – ${formatYi(estimate.p90, 'en')} (expected ${formatYi(estimate.expected, 'en')}); ${positionText.en}${probText.en}${growthText.en}. ${coverage.en.charAt(0).toUpperCase()}${coverage.en.slice(1)}${zone ? `. ${zone.reason.en.charAt(0).toUpperCase()}${zone.reason.en.slice(1)}` : ''}`,
   };
 }

@@ -3,7 +3,8 @@
  * lies within the scope region and whose chain is the scope chain (or none): the probability of
  * reaching its value by its year, where its value lies against the P10–P90 band, the yearly growth
  * it requires from the modelled base-year output, its stated growth against the estimate's, and
- * how much of it the modelled firms cover.
+ * how much of it the modelled firms cover. An audit resting on no data is not made ("无法审核",
+ * ./audit-rules.ts); a chain target is also set against the zone's totals (./audit-zone.ts).
  */
 import type { Scratch } from '../../internal/scratch.js';
 import { formatShare, formatYi } from '../../internal/format.js';
@@ -14,7 +15,9 @@ import type { AuditPlan } from './audit-plan.js';
 import { chainName, hasChain, regionName, type EstimateContext } from './context.js';
 import type { FirmItems } from './current.js';
 import type { PipeItem } from './pipeline.js';
-import { auditReason, coverageReason, unavailableReason } from './audit-text.js';
+import { auditReason, coverageReason, noDataReason, unavailableReason } from './audit-text.js';
+import { credibleBase } from './audit-rules.js';
+import { zoneCheck } from './audit-zone.js';
 import type { Band, TargetAudit } from './types.js';
 
 /** What the runs give the audits: per run and year, each audit's output, and each run's growth draw. */
@@ -62,6 +65,7 @@ export function auditTargets(
       regionName: (region) => regionName(model, region),
       chainName: (c) => chainName(model, c),
       coverage: coverage(plan),
+      zone: zoneCheck(model, plan),
     }),
   );
 }
@@ -123,6 +127,8 @@ export interface AuditContext {
   regionName: (r: number) => string;
   chainName: (c: number) => string;
   coverage: { enterprises: number; withOutput: number; projects: number; projectsWithOutput: number };
+  /** The target against its zone's totals (./audit-zone.ts). */
+  zone: TargetAudit['zoneCheck'];
 }
 
 /** The per-run values an audit compares: at the audited year and at the base year. */
@@ -163,8 +169,15 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
     condition: t.condition ?? null,
     statedGrowth,
   };
-  const notes: Reason[] = [];
-  if (plan.unavailable !== null) return { ...common, ...unavailableAudit(plan, plan.unavailable, ctx.coverage), notes, reason: unavailableReason(plan, plan.unavailable, where) };
+  const notes: Reason[] = ctx.zone ? [ctx.zone.reason] : [];
+  const zone = { zoneCheck: ctx.zone };
+  if (plan.unavailable !== null) return { ...common, ...unavailableAudit(plan, plan.unavailable, ctx.coverage), ...zone, notes, reason: unavailableReason(plan, plan.unavailable, where) };
+  // no data, no audit (./audit-rules.ts): an estimate of 0 for want of figures has no probability
+  const cov = ctx.coverage;
+  if (!(plan.useIndicators && plan.indicator) && cov.withOutput === 0 && cov.projectsWithOutput === 0) {
+    const why = noDataReason(plan, cov, where, ctx.zone);
+    return { ...common, ...unavailableAudit(plan, why, cov), noData: true, ...zone, notes, reason: why };
+  }
   const values = runValues(plan, ctx, notes);
   const n = auditNumbers(plan, ctx, values, statedGrowth, notes);
   addNotes(plan, ctx, n, values.basis, statedGrowth, notes);
@@ -172,6 +185,8 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
   return {
     ...common,
     available: true,
+    noData: false,
+    ...zone,
     value: n.value,
     basis: values.basis,
     estimate: n.estimate,
@@ -191,6 +206,7 @@ function auditTarget(plan: AuditPlan, ctx: AuditContext): TargetAudit {
 function unavailableAudit(plan: AuditPlan, why: Reason, cov: AuditContext['coverage']) {
   return {
     available: false,
+    noData: false,
     value: plan.target.value ?? null,
     basis: 'firms' as const,
     estimate: null,
@@ -285,7 +301,8 @@ function auditNumbers(plan: AuditPlan, ctx: AuditContext, values: AuditRunValues
     probability = hits / runs;
     bandPosition = value < estimate.p10 ? 'below' : value > estimate.p90 ? 'above' : 'within';
   }
-  const requiredGrowth = value !== null && !impliedValue ? cagr(base.value, value, span) : null;
+  // required growth only from a credible base (./audit-rules.ts)
+  const requiredGrowth = value !== null && !impliedValue && credibleBase(base.value, value, statedGrowth, span) ? cagr(base.value, value, span) : null;
   const estimateGrowth = cagr(base.value, estimate.expected, span);
   let growthProbability: number | null = null;
   if (statedGrowth !== null && span > 0) {
@@ -322,10 +339,10 @@ function addNotes(plan: AuditPlan, ctx: AuditContext, n: AuditNumbers, basis: Ta
       en: `the ${t.kind} gives no year${t.condition ? ` (condition: ${t.condition})` : ''}; it is audited at the horizon ${plan.year}`,
     });
   if (t.metric === 'sales') notes.push({ zh: '销售收入按产值近似', en: 'sales are audited as output' });
-  if (basis === 'firms' && span > 0 && base.value > 0 && plan.value !== null && base.value < 0.1 * plan.value / (1 + (statedGrowth ?? 0)) ** span)
+  if (span > 0 && base.value > 0 && plan.value !== null && !credibleBase(base.value, plan.value, statedGrowth, span))
     notes.push({
-      zh: `${ctx.baseYear}年测算基数 ${formatYi(base.value, 'zh')} 不到目标所隐含基数的 10%：增速比较的是新项目与近乎空白的基数，不能说明目标本身`,
-      en: `the modelled base of ${formatYi(base.value, 'en')} in ${ctx.baseYear} is under 10% of the base the target implies: the growth figures compare new projects with an almost empty base and say little about the target itself`,
+      zh: `${ctx.baseYear}年测算基数 ${formatYi(base.value, 'zh')} 不到目标所隐含基数的 10%：基数过小，增速无意义，不计算所需年均增速；增速比较的是新项目与近乎空白的基数，不能说明目标本身`,
+      en: `the modelled base of ${formatYi(base.value, 'en')} in ${ctx.baseYear} is under 10% of the base the target implies: the base is too small for a meaningful rate, so no required growth is derived; growth figures would compare new projects with an almost empty base and say little about the target itself`,
     });
 }
 

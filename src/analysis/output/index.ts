@@ -45,7 +45,14 @@
  *    where its value lies against the P10–P90 band, the yearly growth it requires from the
  *    modelled base-year output, its stated growth against the estimate's, and how much of it the
  *    modelled firms cover. Region-wide targets compared with modelled firms say that the estimate
- *    covers only the firms in the dataset.
+ *    covers only the firms in the dataset. Rules (./audit-rules.ts): an audit whose scope holds no
+ *    firm with an output or capacity figure and no project with an expected output rests on no
+ *    data and says "无法审核" with the reason, probability null (never 0 % for missing data); the
+ *    required growth is derived only from a credible base, at least 10 % of the base the target
+ *    implies (else "基数过小，增速无意义"); no growth above 1 000 % is printed as a number. A chain
+ *    target is also set against its zone's own yearly output (./audit-zone.ts: the zone-wide
+ *    output indicator annualised, else a zone-wide output target), with the sum of the zone's
+ *    chain targets; targets adding up to more than the zone are a finding.
  * 9. Assumptions as used (./assumptions.ts): each with its value, whether given, its source.
  *
  * Cost: O(firms in scope × audits + projects + links) to prepare (one pass over the links for

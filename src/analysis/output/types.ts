@@ -217,10 +217,15 @@ export interface TargetAudit {
   estimate: Band | null;
   /** Where the target value lies against [P10, P90]: below it, within it, or above it. */
   bandPosition: 'below' | 'within' | 'above' | null;
-  /** Probability of meeting the target value by its year. */
+  /** Probability of meeting the target value by its year; null when not audited, or when the estimate rests on no data (never 0 for missing data). */
   probability: number | null;
+  /**
+   * The estimate behind the audit rests on no data (no firm with output or capacity, no project
+   * with expected output in its scope): the audit says "无法审核" and its figures are null.
+   */
+  noData: boolean;
   base: { year: number; value: number } | null;
-  /** Yearly growth from the base to the target value (fraction). */
+  /** Yearly growth from the base to the target value (fraction); null unless the base is credible (./audit-rules.ts). */
   requiredGrowth: number | null;
   /** Growth the target states (fraction, e.g. 0.15). */
   statedGrowth: number | null;
@@ -243,6 +248,28 @@ export interface TargetAudit {
     observed: { indicator: string; year: number; value: number; annualised: number; modelledShare: number | null } | null;
     reason: Reason;
   };
+  /**
+   * A chain target set against its zone's own yearly output (./audit-zone.ts): the zone-wide
+   * output indicator (annualised) or zone-wide target, and the sum of the zone's chain targets;
+   * null for zone-wide targets or when the dataset has no zone-wide figure.
+   */
+  zoneCheck: {
+    basis: 'indicator' | 'target';
+    /** Zone's yearly output, 亿元 (annualised from the recorded figure). */
+    zoneValue: number;
+    zoneRecorded: number;
+    zoneYear: number | null;
+    zonePeriod: string | null;
+    /** Chain targets of the zone (same year or no year) and their sum, 亿元. */
+    chainTargets: number;
+    chainTargetsTotal: number;
+    /** This target / the zone's yearly output. */
+    shareOfZone: number;
+    /** All chain targets / the zone's yearly output. */
+    totalShareOfZone: number;
+    exceedsZone: boolean;
+    reason: Reason;
+  } | null;
   notes: Reason[];
   reason: Reason;
 }

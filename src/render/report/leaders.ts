@@ -32,6 +32,9 @@ export function leaderBlocks(ctx: ReportContext, section: Section<LeaderRanking>
     ),
   );
   out.push(rankingTable(ctx, r));
+  // ties at the head of the ranking are where the order matters: say what decided them
+  const ties = r.ranking.filter((e) => e.tie !== null && e.rank <= TIE_LINES_UP_TO);
+  if (ties.length > 0) out.push({ kind: 'list', items: ties.map((e) => [{ text: L('并列', 'Tie'), strong: true }, L('：', ': '), `${e.name}${L('：', ': ')}${R(e.tie!.reason)}`]) });
   if (r.flags.length > 0) out.push({ kind: 'list', items: r.flags.map((f) => [{ text: f.code === 'declared_leader_low' ? L('链主排名偏低', 'declared leader ranks low') : L('未声明但排名靠前', 'undeclared but high'), tone: 'warn' }, '：', R(f.reason)]) });
   const components = r.components
     .map((x) => `${componentLabel(ctx, x.name)} ${x.available ? formatShare(x.usedWeight) : L('不可用', 'n/a')}`)
@@ -40,6 +43,9 @@ export function leaderBlocks(ctx: ReportContext, section: Section<LeaderRanking>
   if (r.notes.length > 0) out.push({ kind: 'list', items: r.notes.map((n) => [R(n)]) });
   return out;
 }
+
+/** Ties are explained for the firms ranked up to here (the head a planner reads; the flags' default cut). */
+const TIE_LINES_UP_TO = 3;
 
 function rankingTable(ctx: ReportContext, r: LeaderRanking): Block {
   const { L, NA, fmt, locale } = ctx;
@@ -51,7 +57,9 @@ function rankingTable(ctx: ReportContext, r: LeaderRanking): Block {
     numeric: [true, false, false, true, true, true, true, true, false],
     rows: r.ranking.map((e) => [
       String(e.rank),
-      e.declaredLeader ? { text: `★ ${e.name}`, tone: 'leader' } : e.name,
+      e.declaredLeader
+        ? { text: `★ ${e.name}${e.evidence === 'insufficient_data' ? L('（数据不足以验证）', ' (not enough data to verify)') : ''}`, tone: 'leader' }
+        : e.name,
       e.role === null ? '—' : labelOf(ROLE_LABELS, e.role, locale),
       e.composite === null ? { text: NA, tone: 'muted' } : fmt(e.composite, 3),
       e.values.output === null ? { text: NA, tone: 'muted' } : fmt(e.values.output),

@@ -83,7 +83,9 @@ function auditCells(ctx: ReportContext, t: TargetRow): [Cell, Cell] {
   const audit = t.audit;
   const band = audit?.bandPosition;
   return [
-    audit === null || !audit.available
+    audit !== null && audit.noData
+      ? { text: L('无法审核（无产值数据）', 'cannot be audited (no output data)'), tone: 'muted' }
+      : audit === null || !audit.available
       ? { text: L('未审核', 'not audited'), tone: 'muted' }
       : !audit.estimateHasData
         ? { text: L('无数据（无产值数据）', 'n/a (no output data)'), tone: 'muted' }

@@ -133,8 +133,10 @@ describe('rankLeaders', () => {
     expect(r.flags[0]!.reason.zh).toContain('范围内无申报链主');
   });
 
-  it('flags an undeclared firm ranked above every declared leader', () => {
-    // weigh output only: L1 60 first; the declared leader R1 has no output and ranks last
+  it('breaks a tie on equal output by local partners, and does not flag a declared leader the data cannot measure', () => {
+    // weigh output only: L1 60 first; P1 and P2 both 20 (score 1/3): P1 has 2 local partners,
+    // P2 1, so P1 goes first; the declared leader R1 has no output: with only output weighted
+    // nothing measures it (its link counts for nothing here), so it is unverified, not flagged
     const r = rankLeaders(model, {
       chain: 'c',
       weights: { output: 1, partners: 0, linkValue: 0, pagerank: 0, betweenness: 0, potential: 0 },
@@ -142,11 +144,34 @@ describe('rankLeaders', () => {
     expect(r.ranking.map((x) => [x.id, x.rank])).toEqual([
       ['L1', 1],
       ['P1', 2],
-      ['P2', 2],
+      ['P2', 3],
       ['R1', 4],
     ]);
     expect(r.ranking[3]!.composite).toBeNull();
+    expect(r.ranking.map((x) => x.evidence)).toEqual(['measured', 'measured', 'measured', 'insufficient_data']);
+    expect(r.ranking[1]!.tie).toMatchObject({ with: ['P2'], decidedBy: 'partners' });
+    expect(r.ranking[2]!.tie).toMatchObject({ with: ['P1'], decidedBy: 'partners' });
+    expect(r.ranking[1]!.tie!.reason.zh).toBe('与部件二综合得分同为 0.333，排序依据：本地上下游企业较多者优先');
+    expect(r.ranking[0]!.tie).toBeNull();
+    expect(r.flags).toEqual([]);
+    expect(r.unverified).toEqual(['R1']);
+    expect(r.notes.at(-1)!.zh).toContain('申报链主原料厂：数据不足以验证');
+  });
+
+  it('flags a declared leader the data measure and rank last on output', () => {
+    // R1 given output 5: measured, last of four on output alone (5 < 20 < 60) → contradicted
+    const withOutput: DatasetInput = { ...input, enterprises: input.enterprises!.map((e) => (e.id === 'R1' ? { ...e, output: 5 } : e)) };
+    const m = buildModel(parseDataset(withOutput, { templates: [] }), { templates: [] });
+    const r = rankLeaders(m, { chain: 'c', top: 3, weights: { output: 1, partners: 0, linkValue: 0, pagerank: 0, betweenness: 0, potential: 0 } });
+    expect(r.ranking.map((x) => [x.id, x.rank])).toEqual([
+      ['L1', 1],
+      ['P1', 2],
+      ['P2', 3],
+      ['R1', 4],
+    ]);
+    expect(r.ranking[3]!.composite).toBeCloseTo(5 / 60, 12);
     expect(r.flags.map((f) => [f.code, f.enterprise])).toEqual([['declared_leader_low', 'R1']]);
+    expect(r.unverified).toEqual([]);
   });
 
   it('without a chain, a firm with a leader role in any chain counts as declared', () => {
@@ -166,9 +191,22 @@ describe('rankLeaders', () => {
     expect(r.components.filter((c) => c.available).map((c) => c.name)).toEqual(['potential']);
     expect(r.components.find((c) => c.name === 'potential')!.usedWeight).toBe(1);
     expect(r.components.find((c) => c.name === 'output')!.reason.en).toBe('no output is known for any of the 4 firm(s) in scope');
-    // potential: every firm has 2 local firms in adjacent segments → all tie at 1
-    expect(r.ranking.every((x) => x.composite === 1 && x.rank === 1)).toBe(true);
-    expect(r.notes).toHaveLength(1);
+    // potential: every firm has 2 local firms in adjacent segments → all tie at 1; the tie is
+    // resolved: the declared leaders L1 and R1 first (between them nothing differs: dataset
+    // order), then P1 and P2 in dataset order
+    expect(r.ranking.every((x) => x.composite === 1)).toBe(true);
+    expect(r.ranking.map((x) => [x.id, x.rank, x.tie!.decidedBy])).toEqual([
+      ['L1', 1, 'dataset_order'],
+      ['R1', 2, 'dataset_order'],
+      ['P1', 3, 'declared_leader'],
+      ['P2', 4, 'dataset_order'],
+    ]);
+    expect(r.ranking[2]!.tie!.reason.en).toBe('tied with 整机厂, 原料厂, 部件二 (same composite 1); order decided by: declared chain leader first');
+    // nothing measures any firm (no output, no link): no flag, both declared leaders unverified
+    expect(r.ranking.every((x) => x.evidence === 'insufficient_data')).toBe(true);
+    expect(r.flags).toEqual([]);
+    expect(r.unverified).toEqual(['L1', 'R1']);
+    expect(r.notes).toHaveLength(2);
     expect(r.notes[0]!.zh).toContain('综合得分按其余成分的权重重新归一：模板相邻环节本地企业数 1');
     expect(r.network.betweenness.method).toBe('skipped');
   });
@@ -201,12 +239,13 @@ describe('rankLeaders', () => {
     const m = buildModel(parseDataset(withRole, { templates: [] }), { templates: [] });
     const r = rankLeaders(m, { chain: 'c' });
     const h = r.ranking.find((x) => x.id === 'H')!;
-    // unlinked and without output: it scores only the PageRank baseline every node gets
-    expect(h).toMatchObject({ declaredLeader: true, segments: 0, rank: 5, missing: ['output'] });
+    // unlinked and without output: it scores only the PageRank baseline every node gets, which
+    // says nothing about it: shown as declared and unverified, not flagged as a weak leader
+    expect(h).toMatchObject({ declaredLeader: true, segments: 0, rank: 5, missing: ['output'], evidence: 'insufficient_data' });
     expect(h.values).toMatchObject({ suppliers: 0, buyers: 0, potentialPartners: 0, linkValue: 0 });
-    const flag = r.flags.find((f) => f.enterprise === 'H')!;
-    expect(flag.code).toBe('declared_leader_low');
-    expect(flag.reason.zh).toContain('未记录所属环节');
+    expect(r.flags.find((f) => f.enterprise === 'H')).toBeUndefined();
+    expect(r.unverified).toEqual(['H']);
+    expect(r.notes.at(-1)!.en).toContain('Declared chain leader(s) 控股: not enough data to verify');
   });
 
   it('throws ChainErrors for unknown ids', () => {
@@ -228,6 +267,11 @@ describe('rankLeaders', () => {
               expect(x.composite).toBeLessThanOrEqual(1 + 1e-12);
             }
             if (i > 0) expect(x.rank).toBeGreaterThanOrEqual(r.ranking[i - 1]!.rank);
+            // ties are resolved: distinct ranks 1..n, and a firm level with the one before it says why
+            if (r.ranked) expect(x.rank).toBe(i + 1);
+            if (r.ranked && i > 0 && x.composite === r.ranking[i - 1]!.composite) expect(x.tie).not.toBeNull();
+            // only measured firms are flagged
+            if (x.evidence === 'insufficient_data') expect(r.flags.some((f) => f.enterprise === x.id)).toBe(false);
           }
           expect(JSON.parse(JSON.stringify(r))).toEqual(r);
         }
@@ -246,7 +290,7 @@ describe('rankLeaders on the 运城 seed', () => {
   it('either ranks every declared leader at the top or explains why not', () => {
     for (const r of Object.values(results)) {
       for (const x of r.ranking.filter((e) => e.declaredLeader)) {
-        const explained = !r.ranked || r.flags.some((f) => f.enterprise === x.id && f.code === 'declared_leader_low');
+        const explained = !r.ranked || r.flags.some((f) => f.enterprise === x.id && f.code === 'declared_leader_low') || r.unverified.includes(x.id);
         const atTop = x.rank <= 3 && (x.composite ?? 0) > 0;
         expect(atTop || explained).toBe(true);
       }
@@ -263,11 +307,31 @@ describe('rankLeaders on the 运城 seed', () => {
     expect(r.notes[0]!.zh).toContain('均无产值数据');
   });
 
-  it('explains why 北方铜业 does not rank at the top of copper materials', () => {
+  it('shows 北方铜业 as a declared 链主 the data cannot verify, not as a weak one', () => {
     const r = results['copper-materials']!;
     expect(r.ranking[0]!.id).toBe('zhengwei');
-    const flag = r.flags.find((f) => f.enterprise === 'northern-copper')!;
-    expect(flag.code).toBe('declared_leader_low');
-    expect(flag.reason.zh).toContain('模板相邻环节本地企业 0 家');
+    const nc = r.ranking.find((x) => x.id === 'northern-copper')!;
+    expect(nc).toMatchObject({ declaredLeader: true, evidence: 'insufficient_data', rank: 4, composite: 0 });
+    expect(r.flags).toEqual([]);
+    expect(r.unverified).toEqual(['zhengwei', 'northern-copper']);
+    expect(r.notes.at(-1)!.zh).toContain('申报链主正威集团、北方铜业：数据不足以验证');
+    // the two supporting firms tie at 0.5 and are placed in dataset order, said so
+    expect(r.ranking.slice(1, 3).map((x) => [x.rank, x.tie!.decidedBy])).toEqual([
+      [2, 'dataset_order'],
+      [3, 'dataset_order'],
+    ]);
+  });
+
+  it('never leaves a supporting firm level with a declared 链主 without an explanation', () => {
+    // green building: 山西建投 (declared) and 众之翼建科 both score 1 on potential alone
+    const r = results['green-building-materials']!;
+    expect(r.ranking.slice(0, 2).map((x) => [x.name, x.rank, x.declaredLeader, x.tie!.decidedBy])).toEqual([
+      ['山西建设投资集团有限公司', 1, true, 'declared_leader'],
+      ['众之翼建科', 2, false, 'declared_leader'],
+    ]);
+    expect(r.ranking[1]!.tie!.reason.zh).toBe('与山西建设投资集团有限公司综合得分同为 1，排序依据：申报链主优先');
+    for (const res of Object.values(results))
+      for (const x of res.ranking) if (res.ranked && x.rank > 1 && res.ranking[x.rank - 2]!.composite === x.composite) expect(x.tie).not.toBeNull();
+    expect(r.flags).toEqual([]);
   });
 });

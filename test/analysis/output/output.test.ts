@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUTPUT_ASSUMPTIONS, estimateOutput, type OutputEstimate, type OutputOptions, type TargetAudit } from '../../../src/analysis/output/index.js';
+import { formatYi } from '../../../src/internal/format.js';
 import { buildModel } from '../../../src/graph/model.js';
 import { ChainError } from '../../../src/model/issues.js';
 import { parseDataset } from '../../../src/model/parse.js';
@@ -431,7 +432,7 @@ describe.skipIf(!haveSeeds)('golden: 运城 seed', () => {
     'intelligent-equipment': 100,
   };
 
-  it.each(chains)('sets chain %s against the expected output once formed and says where it lies against the band', (chain) => {
+  it.each(chains)('cannot audit chain %s for want of data, and sets its target against the zone\'s own output', (chain) => {
     const e = estimateOutput(model, { chain, years: [2022, 2023, 2024, 2025], runs: 2000, seed: 1 });
     expect(e.baseYear).toBe(2022);
     const audits = e.targets.filter((t) => t.kind === 'expectation' && t.scope.chain === chain);
@@ -441,26 +442,36 @@ describe.skipIf(!haveSeeds)('golden: 运城 seed', () => {
     expect(t.year).toBe(2025);
     expect(t.yearSource).toBe('expectation-horizon');
     expect(t.condition).toBe('产业链形成后');
-    expect(['below', 'within', 'above']).toContain(t.bandPosition);
-    for (const v of [t.estimate!.expected, t.estimate!.p10, t.estimate!.p50, t.estimate!.p90]) expect(Number.isFinite(v)).toBe(true);
-    expect(t.probability).toBeGreaterThanOrEqual(0);
-    expect(t.probability).toBeLessThanOrEqual(1);
-    // the seed publishes no firm output: the estimate is 0, the figure lies above the band, and the
-    // audit says that this reflects missing data
-    expect(t.estimate!.p90).toBe(0);
-    expect(t.bandPosition).toBe('above');
+    // the seed publishes no firm output and no project output: the estimate would be 0 by
+    // construction, so the audit says it cannot be made, with a null probability (never 0 %)
+    expect(t.available).toBe(false);
+    expect(t.noData).toBe(true);
+    expect(t.probability).toBeNull();
+    expect(t.estimate).toBeNull();
+    expect(t.bandPosition).toBeNull();
+    expect(t.requiredGrowth).toBeNull();
     expect(t.coverage.enterprisesWithOutput).toBe(0);
-    expect(t.coverage.partial).toBe(true);
-    expect(t.coverage.reason.en).toContain('reflects missing data');
-    expect(t.reason.zh).toContain('高于区间上沿');
+    expect(t.reason.zh).toContain('无法审核');
+    expect(t.reason.zh).toContain('不是 0%');
+    expect(t.reason.en).toContain('cannot be audited');
+    expect(t.reason.zh).not.toMatch(/概率 \d/u);
+    // the zone's output 130.7亿 for 1–8月 2022 → 130.7 × 12 / 8 = 196.05亿 a year; the four chain
+    // targets add up to 200 + 200 + 100 + 100 = 600亿 = 3.0604 × that
+    expect(t.zoneCheck).toMatchObject({ basis: 'indicator', zoneRecorded: 130.7, zoneYear: 2022, zonePeriod: '1-8月', chainTargets: 4, chainTargetsTotal: 600, exceedsZone: true });
+    expect(t.zoneCheck!.zoneValue).toBeCloseTo(196.05, 9);
+    expect(t.zoneCheck!.shareOfZone).toBeCloseTo(expected[chain]! / 196.05, 12);
+    expect(t.zoneCheck!.totalShareOfZone).toBeCloseTo(600 / 196.05, 12);
+    expect(t.reason.zh).toContain('本区 4 条产业链的目标合计 600亿元，为其 3.06 倍，超出全区总量');
+    expect(t.reason.zh).toContain('折全年约 196.05亿元');
     expect(e.gaps.some((g) => g.code === 'no-output')).toBe(true);
   });
 
-  it('zone-wide: audits all four chain expectations, and says the leaders drive nothing without a known output', () => {
+  it('zone-wide: lists all four chain expectations as not auditable, and says the leaders drive nothing without a known output', () => {
     const e = estimateOutput(model, { years: [2022, 2025], runs: 200, seed: 1 });
     const audits = e.targets.filter((t) => t.metric === 'output');
     expect(audits.map((t) => t.scope.chain).sort()).toEqual([...chains].sort());
-    expect(audits.every((t) => t.bandPosition === 'above' && t.probability === 0)).toBe(true);
+    expect(audits.every((t) => t.noData && t.probability === null && t.bandPosition === null)).toBe(true);
+    expect(audits.every((t) => t.zoneCheck !== null && t.zoneCheck.exceedsZone)).toBe(true);
     // the zone's 1–8月 2022 output (130.7亿) has no zone-wide target to be set against
     expect(audits.every((t) => t.coverage.observed === null)).toBe(true);
     const nev = e.induced.find((i) => i.chain === 'new-energy-vehicle')!;
@@ -495,6 +506,16 @@ describe.skipIf(!haveSeeds)('golden: 酒泉 seed', () => {
     expect(t.notes.map((n) => n.en).join(' ')).toContain('almost empty base');
   });
 
+  it('derives no required growth from a base under 10 % of the one the target implies (no 23256.5 %)', () => {
+    const t = e.targets.find((x) => x.target === 'zones-output-2025')!;
+    // base 2024 ≈ 4.28亿 against 1000 / 1.15 = 869.57亿 implied: 0.5 % < 10 % → withheld
+    expect(t.base!.value).toBeLessThan(0.1 * (1000 / 1.15));
+    expect(t.requiredGrowth).toBeNull();
+    expect(t.reason.zh).not.toContain('23256.5%');
+    expect(t.reason.zh).toContain(`2024年测算基数 ${formatYi(t.base!.value, 'zh')} 过小，所需增速无意义，不予计算`);
+    expect(t.notes.map((n) => n.zh).join(' ')).toContain('基数过小，增速无意义');
+  });
+
   it('values the storage projects: 南都 at its stated 30亿, 鸿合 from 5 GWh of cells and systems', () => {
     const p = Object.fromEntries(e.projects.map((x) => [x.id, x]));
     expect(p['nandu-storage-phase1']).toMatchObject({ valuation: 'reported', fullOutput: 30, productionYear: 2024, productionYearSource: 'start-plus-lag' });
@@ -509,11 +530,16 @@ describe.skipIf(!haveSeeds)('golden: 酒泉 seed', () => {
     const gdp = e.targets.find((x) => x.target === 'zones-gdp-2025')!;
     expect(gdp.available).toBe(false);
     expect(gdp.probability).toBeNull();
+    // the zone's Q1 target: none of the zone's 6 firms has an output figure and it has no
+    // project with one: cannot be audited, probability null
     const q1 = e.targets.find((x) => x.target === 'etdz-q1-equipment-output-growth-2024')!;
-    expect(q1.available).toBe(true);
+    expect(q1.available).toBe(false);
+    expect(q1.noData).toBe(true);
     expect(q1.statedGrowth).toBe(0.2);
+    expect(q1.probability).toBeNull();
     expect(q1.growthProbability).toBeNull();
-    expect(q1.notes.map((n) => n.en).join(' ')).toContain('not after the base year');
+    expect(q1.coverage).toMatchObject({ enterprises: 6, enterprisesWithOutput: 0, projectsWithOutput: 0 });
+    expect(q1.reason.zh).toContain('无法审核');
   });
 });
 

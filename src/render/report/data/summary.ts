@@ -109,6 +109,7 @@ function targetRows(
     return {
       available: audit.available,
       estimateHasData: estimateHasData(source.result),
+      noData: audit.noData,
       probability: audit.probability,
       bandPosition: audit.bandPosition,
       reason: audit.reason,

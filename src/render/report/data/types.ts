@@ -108,6 +108,8 @@ export interface TargetRow {
     available: boolean;
     /** Whether the estimate behind the audit rests on any output figure (see {@link estimateHasData}); when not, its probability says nothing about the target. */
     estimateHasData: boolean;
+    /** The audit itself rests on no data and says "无法审核" (cannot be audited). */
+    noData: boolean;
     probability: number | null;
     bandPosition: 'below' | 'within' | 'above' | null;
     reason: Reason;
