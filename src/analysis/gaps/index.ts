@@ -124,8 +124,9 @@ export type { LinkSegmentBasis } from '../scope/index.js';
  * @example
  * const { findings, limitations } = findGaps(model, { chain: 'wind-power', region: 'jiuquan' });
  * findings[0];
- * // → { code: 'missing_segment', segment: 'steel', severity: 0.45,
- * //     reason: { zh: '本地缺少「钢材」环节：没有在产或在建企业。直接下游有2家本地企业需要其产品。严重度0.45。', en: … }, … }
+ * // → { code: 'missing_segment', segment: 'wind-farm', aspects: ['missing', 'forward_extension'], severity: 0.5148,
+ * //     reason: { zh: '【缺链、向下游延链】本地缺少「风电场开发建设」环节：…严重度0.5148。', en: … }, also: [{ code: 'extension_opportunity', … }], … }
+ * findings.at(-1)?.segment; // 'steel': under capacity replacement, ranked last, its reason naming the policy
  * limitations.map((l) => l.code); // ['capacity_unknown', …, 'feasibility_neutral']
  */
 export function findGaps(model: ChainModel, options: GapOptions): GapsResult {

@@ -253,6 +253,38 @@ describe('findGaps: missing and thin segments, extensions, value and criticality
     expect(findGaps(valued, { chain: 'wind', segmentValueWeight: 0 }).findings.find((f) => f.segment === 'gearbox')!.severity).toBe(0.6333);
   });
 
+  it('lowers and ranks last a segment under capacity controls, naming the policy', () => {
+    /*
+     * gearbox flagged capacity_replacement: row 0.55 × policyFactor 0.5 = 0.275, ranked after
+     * farm 0.4; with policyFactor 0.8 it is 0.44 — above farm, still ranked after it.
+     */
+    const flagged = (code: 'capacity_replacement' | 'restricted') =>
+      modelOf({
+        chains: [{ ...wind, segments: wind.segments.map((x) => (x.id === 'gearbox' ? { ...x, policy: [{ code, source: '《测试政策》' }] } : x)) }] as unknown as DatasetInput['chains'],
+        enterprises: baseEnterprises(),
+      });
+    const result = findGaps(flagged('capacity_replacement'), { chain: 'wind' });
+    expect(result.findings.map((f) => [f.segment, f.severity])).toEqual([
+      ['blade', 0.55],
+      ['farm', 0.4],
+      ['gearbox', 0.275],
+    ]);
+    const gearbox = result.findings[2]!;
+    expect(gearbox.components).toMatchObject({ raw: 0.55, policyFactor: 0.5, policies: [{ code: 'capacity_replacement', source: '《测试政策》' }] });
+    expect(gearbox.reason.zh.endsWith('「齿轮箱」受《测试政策》产能置换管控，新增产能须等量或减量置换，招商优先级下调（×0.5）。严重度0.275。')).toBe(true);
+    expect(gearbox.also.map((f) => f.severity)).toEqual([0.275, 0.175]);
+    const mild = findGaps(flagged('capacity_replacement'), { chain: 'wind', policyFactor: 0.8 });
+    expect(mild.findings.map((f) => [f.segment, f.severity])).toEqual([
+      ['blade', 0.55],
+      ['farm', 0.4],
+      ['gearbox', 0.44],
+    ]);
+    expect(mild.assumptions.policyFactor).toBe(0.8);
+    const restricted = findGaps(flagged('restricted'), { chain: 'wind' }).findings[2]!;
+    expect(restricted.reason.zh).toContain('「齿轮箱」属《测试政策》限制类项目，招商优先级下调（×0.5）。');
+    expect(restricted.reason.en).toContain('齿轮箱 is a restricted item (《测试政策》), so its rank is lowered (×0.5).');
+  });
+
   it('counts only the statuses given as present', () => {
     const onlyOperating = modelOf({
       enterprises: [...baseEnterprises(), { id: 'gb0', name: '在建齿轮箱', region: 'zone', segments: w('gearbox'), status: 'under-construction' }],
