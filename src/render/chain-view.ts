@@ -110,7 +110,8 @@ export function chainView(model: ChainModel, options: ChainViewOptions): ChainVi
 
   const segments: SegmentView[] = chain.segments.map((segment, j) => {
     const s = s0 + j;
-    const found = gaps.findings.filter((f) => f.segment === segment.id);
+    // a segment's one row and the findings of its other aspects
+    const found = gaps.findings.filter((f) => f.segment === segment.id).flatMap((f) => [f, ...f.also]);
     const codes = GAP_CODES.filter((code) => found.some((f) => f.code === code));
     const state = codes.includes('missing_segment') ? 'missing' : codes.includes('thin_segment') ? 'thin' : 'present';
     const filling: FillingEntry[] = [];

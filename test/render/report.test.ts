@@ -259,9 +259,10 @@ describe('renderReport', () => {
   it('writes Markdown with the chain map as a table and a Mermaid flowchart', () => {
     expect(md).not.toContain('<svg');
     expect(md).toContain('| 层 | 环节 | 位置 | 状态 | 本地企业（★ 链主） |');
-    expect(md).toContain('| 3 | 整机 | 中游 | 短板  | **★甘肃省云风智慧风电设备有限公司** |');
+    // the 链主's own segment is not a 短板 for having one firm
+    expect(md).toContain('| 3 | 整机 | 中游 | 本地已有 | **★甘肃省云风智慧风电设备有限公司** |');
     expect(md).toContain('```mermaid\nflowchart LR\n');
-    expect(md).toContain('s3["整机<br/>★甘肃省云风智慧风电设备有限公司"]:::thin');
+    expect(md).toContain('s3["整机<br/>★甘肃省云风智慧风电设备有限公司"]:::present');
   });
 
   it('writes JSON: the report data', () => {

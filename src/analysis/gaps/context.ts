@@ -14,7 +14,7 @@ import type { SegmentPresence } from './presence.js';
 import type { GapSettings } from './settings.js';
 import type { SeverityScale } from './severity.js';
 import type { SupplyScan } from './supply-links.js';
-import type { FindingBase, GapLimitation } from './types.js';
+import type { FindingBase, GapLimitation, SegmentState } from './types.js';
 
 /** Ids and names of the chain's enterprises and segments (segments by position in the chain). */
 export interface ChainNames {
@@ -42,6 +42,8 @@ export interface GapContext {
   filling: Filling;
   severity: SeverityScale;
   limitations: GapLimitation[];
+  /** Per segment position: the concentration of local supply, set by the 短板 rule where computable. */
+  concentration: (SegmentState['concentration'] | undefined)[];
 }
 
 /** How a finding names its segment: the fields every finding starts with, and the segment in a sentence. */

@@ -21,23 +21,40 @@
  *    are listed apart and do not change the severity.
  * 7. Findings, one rule per question a planner asks, each with its reference in its file:
  *    `missing_segment` (缺链, ./missing.ts) no local presence; `thin_segment` (短板, 强链,
- *    ./thin.ts) a single local supplier or local supply concentrated, HHI = Σ s_i² above 0.25 —
- *    the "highly concentrated" band of the US DOJ/FTC Horizontal Merger Guidelines (2010, §5.3);
- *    `external_dependency` (补链 by substitution, ./external.ts) local buyers sourcing the
- *    segment's product from outside; `capacity_shortfall` (./capacity.ts) local demand derived
- *    from input coefficients, D_s = Σ_t a_st · x_t, exceeds local output x_s (Miller & Blair,
- *    Input-Output Analysis, ch. 2); `extension_opportunity` (延链, ./extension.ts) a missing
- *    segment directly upstream (backward) or downstream (forward) of a present one.
- * 8. Severity (./severity.ts) in [0, 1] = w_v·value + w_c·criticality + w_f·feasibility (weights
- *    normalised; default 0.5 / 0.3 / 0.2), times (1 − fillingReduction) when the gap is being
- *    filled (default reduction 0.5). value = share × extent: share is the weight of the local
- *    firms that depend on the gap (链主 weighted by leaderWeight, default 3; times output when
- *    all outputs are known) among the chain's local firms and them; extent is how open the gap
- *    is: 1 for missing segments and extensions, the HHI for thin segments, the external share of
- *    local buyers' sourcing for external dependencies, shortfall / demand for capacity shortfalls.
- * 9. Limitations (./limitations.ts and the rules): what cannot be computed is listed, never estimated.
- * 10. Ranking (./result.ts): severity (rounded to 4 decimals) descending, then segment order in
- *    the chain, then kind (missing, thin, external, capacity, extension; backward before forward).
+ *    ./thin.ts) weak relative to something stated — a sole local supplier that local buyers
+ *    downstream depend on (never an `assembly` / `operation` segment nor a 链主's own segment for
+ *    having one firm), or local supply concentrated, HHI = Σ s_i² above 0.25 (the "highly
+ *    concentrated" band of the US DOJ/FTC Horizontal Merger Guidelines, 2010, §5.3), and short of
+ *    local demand (a capacity shortfall) — never for an HHI alone; `external_dependency` (补链 by
+ *    substitution, ./external.ts) local buyers sourcing the segment's product from outside;
+ *    `capacity_shortfall` (./capacity.ts) local demand derived from input coefficients,
+ *    D_s = Σ_t a_st · x_t, exceeds local output x_s (Miller & Blair, Input-Output Analysis, ch. 2);
+ *    `extension_opportunity` (延链, ./extension.ts) a missing segment directly upstream
+ *    (backward) or downstream (forward) of a present one.
+ * 8. Severity (./severity.ts) in [0, 1]:
+ *      [(1 − w_s)·(w_v·value + w_c·criticality + w_f·feasibility) + w_s·segmentValue]
+ *        × policyFactor × (1 − fillingReduction)
+ *    with w_v, w_c, w_f normalised (default 0.5 / 0.3 / 0.2); w_s = 0.2 when every segment has a
+ *    valueShare (segmentValue = valueShare / the chain's largest, the template's value added per
+ *    unit of final demand, Miller & Blair 2009, ch. 2), else 0; policyFactor 0.5 for a segment
+ *    flagged `capacity_replacement` (工业和信息化部 产能置换实施办法, 2021) or `restricted`
+ *    (《产业结构调整指导目录》限制类), 1 otherwise, its reason naming the policy and source;
+ *    fillingReduction 0.5 while the gap is being filled. value = share × extent: share is the
+ *    weight of the local firms that depend on the gap (链主 weighted by leaderWeight, default 3;
+ *    times output when all outputs are known) among the chain's local firms and them — the local
+ *    demand the segment serves; extent is how open the gap is: 1 for missing segments and
+ *    extensions, the HHI for thin segments, the external share of local buyers' sourcing for
+ *    external dependencies, shortfall / demand for capacity shortfalls. criticality and
+ *    feasibility (relatedness where peers exist) as in steps 3 and 4.
+ * 9. One row per segment (./merge.ts): the findings of a segment merge into one whose `code` is
+ *    the first kind found, `aspects` every rule that fired (`missing`, `thin`,
+ *    `external_dependency`, `capacity_shortfall`, `backward_extension`, `forward_extension`),
+ *    severity the largest of theirs, and `also` the other findings whole; no segment appears
+ *    twice in a gap list.
+ * 10. Limitations (./limitations.ts and the rules): what cannot be computed is listed, never estimated.
+ * 11. Ranking (./result.ts): rows on segments without a capacity-control or restriction flag
+ *    first, then the flagged ones; each group by severity (rounded to 4 decimals) descending,
+ *    then segment order in the chain.
  *
  * Assumptions: the chain template lists the segments a complete local chain would have;
  * firms' activities are as recorded; numbers (outputs, link values, coefficients) are used only
@@ -63,6 +80,7 @@ import { externalDependency } from './external.js';
 import { relatednessFeasibility } from './feasibility.js';
 import { gapFilling } from './filling.js';
 import { feasibilityLimitation, unresolvedLinksLimitation } from './limitations.js';
+import { mergeSegment } from './merge.js';
 import { missingSegment } from './missing.js';
 import { segmentPresence } from './presence.js';
 import { gapsResult, rankFindings } from './result.js';
@@ -78,6 +96,7 @@ export type {
   ExtensionOpportunityFinding,
   ExternalDependencyFinding,
   FillingEntry,
+  GapAspect,
   GapCode,
   GapFinding,
   GapLimitation,
@@ -105,8 +124,9 @@ export type { LinkSegmentBasis } from '../scope/index.js';
  * @example
  * const { findings, limitations } = findGaps(model, { chain: 'wind-power', region: 'jiuquan' });
  * findings[0];
- * // → { code: 'missing_segment', segment: 'steel', severity: 0.45,
- * //     reason: { zh: '本地缺少「钢材」环节：没有在产或在建企业。直接下游有2家本地企业需要其产品。严重度0.45。', en: … }, … }
+ * // → { code: 'missing_segment', segment: 'wind-farm', aspects: ['missing', 'forward_extension'], severity: 0.5148,
+ * //     reason: { zh: '【缺链、向下游延链】本地缺少「风电场开发建设」环节：…严重度0.5148。', en: … }, also: [{ code: 'extension_opportunity', … }], … }
+ * findings.at(-1)?.segment; // 'steel': under capacity replacement, ranked last, its reason naming the policy
  * limitations.map((l) => l.code); // ['capacity_unknown', …, 'feasibility_neutral']
  */
 export function findGaps(model: ChainModel, options: GapOptions): GapsResult {
@@ -139,6 +159,7 @@ function gapsWith(scratch: Scratch, model: ChainModel, options: GapOptions): Gap
     filling: gapFilling(model, c, scope.regionIndex, s0, s1, settings, presence.flags, presence.notPresentBySeg),
     severity: severityScale(scratch, model, presence.chainLocal, names.isLeader, settings.leaderWeight),
     limitations: [],
+    concentration: [],
   };
   const found = segmentFindings(ctx);
   const feasibilityNote = feasibilityLimitation(ctx.feasibility, settings, names, s1 - s0);
@@ -148,20 +169,25 @@ function gapsWith(scratch: Scratch, model: ChainModel, options: GapOptions): Gap
   return gapsResult(ctx, scope.region, rankFindings(found));
 }
 
-/** The findings of every segment of the chain, in segment order, each segment's rules in kind order. */
+/**
+ * One finding per segment with findings, in segment order: each segment's rules in kind order
+ * (capacity is computed before thin, which needs to know of a shortfall), merged into one row.
+ */
 function segmentFindings(ctx: GapContext): GapFinding[] {
   const found: GapFinding[] = [];
-  const add = (f: GapFinding | undefined) => {
-    if (f) found.push(f);
-  };
   for (let j = 0; j < ctx.presence.present.length; j++) {
     const label = segmentLabel(ctx, j);
-    add(missingSegment(ctx, j, label));
-    add(thinSegment(ctx, j, label));
-    add(externalDependency(ctx, j, label));
-    add(capacityShortfall(ctx, j, label));
-    add(backwardExtension(ctx, j, label));
-    add(forwardExtension(ctx, j, label));
+    const capacity = capacityShortfall(ctx, j, label);
+    const parts = [
+      missingSegment(ctx, j, label),
+      thinSegment(ctx, j, label, capacity !== undefined),
+      externalDependency(ctx, j, label),
+      capacity,
+      backwardExtension(ctx, j, label),
+      forwardExtension(ctx, j, label),
+    ].filter((f): f is GapFinding => f !== undefined);
+    const row = mergeSegment(ctx, j, parts);
+    if (row) found.push(row);
   }
   return found;
 }

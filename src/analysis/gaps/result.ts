@@ -1,12 +1,13 @@
 /**
- * The last step of findGaps: the findings ranked — severity (rounded to 4 decimals)
- * descending, then segment order in the chain, then kind (missing, thin, external, capacity,
- * extension; backward before forward) — and the result assembled with the state of every
- * segment, a summary and the assumptions used.
+ * The last step of findGaps: the rows (one per segment) ranked — first every segment without a
+ * capacity-control or restriction flag, then the flagged ones (a zone cannot simply recruit new
+ * capacity there; see ./severity.ts), each group by severity (rounded to 4 decimals)
+ * descending, then segment order in the chain — and the result assembled with the state of
+ * every segment, a summary (rows with each aspect) and the assumptions used.
  */
 import { round } from '../../internal/format.js';
 import type { GapContext } from './context.js';
-import type { GapCode, GapFinding, GapsResult } from './types.js';
+import type { GapAspect, GapFinding, GapsResult } from './types.js';
 
 /**
  * The findings by severity; `found` is in segment order then kind, which breaks ties.
@@ -15,10 +16,10 @@ import type { GapCode, GapFinding, GapsResult } from './types.js';
  * rankFindings(found).map((f) => f.severity); // [0.55, 0.55, 0.4, …]
  */
 export function rankFindings(found: readonly GapFinding[]): GapFinding[] {
-  const findings = found.map((f, order) => ({ ...f, order }));
-  findings.sort((a, b) => b.severity - a.severity || a.order - b.order);
+  const findings = found.map((f, order) => ({ ...f, order, tier: f.components.policyFactor < 1 ? 1 : 0 }));
+  findings.sort((a, b) => a.tier - b.tier || b.severity - a.severity || a.order - b.order);
   // order already encodes segment order then kind; strip the helpers
-  return findings.map(({ order: _order, ...f }) => f as GapFinding);
+  return findings.map(({ order: _order, tier: _tier, ...f }) => f as GapFinding);
 }
 
 /**
@@ -29,7 +30,7 @@ export function rankFindings(found: readonly GapFinding[]): GapFinding[] {
  */
 export function gapsResult(ctx: GapContext, region: string, ranked: GapFinding[]): GapsResult {
   const { chain, presence, criticality, feasibility, names } = ctx;
-  const count = (code: GapCode) => ranked.filter((f) => f.code === code).length;
+  const count = (...aspects: GapAspect[]) => ranked.filter((f) => f.aspects.some((a) => aspects.includes(a))).length;
   return {
     chain: chain.id,
     region,
@@ -41,6 +42,7 @@ export function gapsResult(ctx: GapContext, region: string, ranked: GapFinding[]
       present: presence.present[j]!,
       localEnterprises: presence.localBySeg[j]!.map(names.idOf),
       localOutput: presence.localOutput[j] === null ? null : round(presence.localOutput[j]!, 4),
+      concentration: ctx.concentration[j] ?? null,
       criticality: round(criticality.value[j]!, 4),
       feasibility: round(feasibility.value[j]!, 4),
       feasibilityBasis: feasibility.basis[j]!,
@@ -48,11 +50,11 @@ export function gapsResult(ctx: GapContext, region: string, ranked: GapFinding[]
     summary: {
       segments: presence.present.length,
       present: presence.present.filter(Boolean).length,
-      missing: count('missing_segment'),
-      thin: count('thin_segment'),
+      missing: count('missing'),
+      thin: count('thin'),
       externalDependencies: count('external_dependency'),
       capacityShortfalls: count('capacity_shortfall'),
-      extensionOpportunities: count('extension_opportunity'),
+      extensionOpportunities: count('backward_extension', 'forward_extension'),
       beingFilled: ctx.filling.underWay.filter((f, j) => f.length > 0 && ranked.some((x) => x.segment === names.segId(j))).length,
       localEnterprises: presence.chainLocal.length,
       findings: ranked.length,
@@ -80,6 +82,8 @@ function assumptionsOf(ctx: GapContext): GapsResult['assumptions'] {
     minRegions: s.minRegions,
     rcaThreshold: s.rcaThreshold,
     neutralFeasibility: s.neutralFeasibility,
+    segmentValueWeight: s.segmentValueWeight,
+    policyFactor: s.policyFactor,
     valueBasis: ctx.severity.basis,
     criticalityBasis: ctx.criticality.basis,
     feasibility: {

@@ -24,6 +24,8 @@ export interface GapSettings {
   hhiThreshold: number;
   fillingReduction: number;
   neutralFeasibility: number;
+  segmentValueWeight: number;
+  policyFactor: number;
   leaderWeight: number;
   /** Normalised to sum 1. */
   weights: SeverityWeights;
@@ -94,6 +96,8 @@ export function gapSettings(options: GapOptions): GapSettings {
   const hhiThreshold = unit('hhiThreshold', options.hhiThreshold ?? 0.25);
   const fillingReduction = unit('fillingReduction', options.fillingReduction ?? 0.5);
   const neutralFeasibility = unit('neutralFeasibility', options.neutralFeasibility ?? 0.5);
+  const segmentValueWeight = unit('segmentValueWeight', options.segmentValueWeight ?? 0.2);
+  const policyFactor = unit('policyFactor', options.policyFactor ?? 0.5);
   const leaderWeight = options.leaderWeight ?? 3;
   if (!Number.isFinite(leaderWeight) || leaderWeight < 0) fail(`leaderWeight must be a finite number ≥ 0, got ${leaderWeight}`, { leaderWeight });
   const weights = normaliseWeights({ ...DEFAULT_WEIGHTS, ...options.weights });
@@ -111,6 +115,8 @@ export function gapSettings(options: GapOptions): GapSettings {
     hhiThreshold,
     fillingReduction,
     neutralFeasibility,
+    segmentValueWeight,
+    policyFactor,
     leaderWeight,
     weights,
     peers,

@@ -1,7 +1,14 @@
 /**
- * 短板 / 强链 (`thin_segment`): a single local supplier, or local supply concentrated — the
- * Herfindahl–Hirschman index HHI = Σ s_i² above 0.25, the "highly concentrated" band of the US
- * DOJ/FTC Horizontal Merger Guidelines (2010, §5.3: HHI above 2500 on the 10 000 scale).
+ * 短板 / 强链 (`thin_segment`): a present segment that is weak relative to something stated,
+ * never merely for being small —
+ * - `single-supplier`: one local supplier that local buyers depend on (local present firms in
+ *   the segments directly downstream), unless the segment is the chain's end product or an
+ *   operation (segment kind `assembly` / `operation`: one local 整车 or wind-farm maker is the
+ *   chain's anchor, not its weak point) or the sole firm is a 链主 of the chain;
+ * - `concentrated`: local supply concentrated — the Herfindahl–Hirschman index HHI = Σ s_i² above
+ *   0.25, the "highly concentrated" band of the US DOJ/FTC Horizontal Merger Guidelines (2010,
+ *   §5.3: HHI above 2500 on the 10 000 scale) — and at the same time short of local demand (a
+ *   capacity shortfall, ./capacity.ts): several local makers are not a 短板 for an HHI alone.
  * Its dependants are the local firms of the segments directly downstream; extent is the HHI.
  *
  * HHI shares, in this order (the finding says which, `hhiBasis`): the local firms' outputs when
@@ -40,33 +47,59 @@ export interface Concentration {
   shares: number[];
 }
 
+/** Segment kinds that are the chain's end product or an asset operated: never 短板 for having one firm. */
+const ANCHOR_KINDS = new Set(['assembly', 'operation']);
+
 /**
- * The 短板 finding of the chain's j-th segment, or undefined when it is missing or its supply is
- * not concentrated (or the HHI cannot be computed: then a `hhi_unknown` limitation is added).
+ * Whether the chain's j-th segment, with local firms `firms` and local dependants downstream
+ * `deps`, may be a single-supplier 短板: local buyers depend on it, it is not an end-product or
+ * operation segment, and its one firm is not a 链主.
  *
  * @example
- * thinSegment(ctx, j, segmentLabel(ctx, j))?.hhiBasis; // 'single-supplier'
+ * soleSupplierCounts(ctx, j, [e], deps); // false for 大运's 整车制造 (kind 'assembly')
  */
-export function thinSegment(ctx: GapContext, j: number, label: SegmentLabel): ThinSegmentFinding | undefined {
+export function soleSupplierCounts(ctx: GapContext, j: number, firms: readonly number[], deps: readonly number[]): boolean {
+  const kind = ctx.chain.segments[j]!.kind;
+  if (kind !== undefined && ANCHOR_KINDS.has(kind)) return false;
+  if (firms.some(ctx.names.isLeader)) return false;
+  return deps.some((e) => !firms.includes(e));
+}
+
+/**
+ * The 短板 finding of the chain's j-th segment, or undefined when it is missing, when its one
+ * supplier does not count ({@link soleSupplierCounts}), or when its several suppliers are not
+ * both concentrated and short of local demand (`shortfall`: a capacity shortfall was found); a
+ * `hhi_unknown` limitation is added when the HHI cannot be computed.
+ *
+ * @example
+ * thinSegment(ctx, j, segmentLabel(ctx, j), false)?.hhiBasis; // 'single-supplier'
+ */
+export function thinSegment(ctx: GapContext, j: number, label: SegmentLabel, shortfall: boolean): ThinSegmentFinding | undefined {
   if (!ctx.presence.present[j]) return undefined;
   const firms = ctx.presence.localBySeg[j]!;
-  const { hhi, basis, shares } = supplyConcentration(ctx, j, label);
-  const { hhiThreshold } = ctx.settings;
-  if (hhi === null || !(firms.length === 1 || hhi > hhiThreshold + 1e-12)) return undefined;
-  const { names } = ctx;
-  const { base, quoted, en } = label;
   const deps = localFirmsIn(ctx.model, ctx.presence.localBySeg, ctx.flows.downOf[j]!);
+  const { hhi, basis, shares } = supplyConcentration(ctx, j, label);
+  const { names } = ctx;
+  if (hhi !== null) {
+    const rounded = firms.map((e, i) => ({ enterprise: names.idOf(e), share: round(shares[i]!, 4) }));
+    ctx.concentration[j] = { hhi: round(hhi, 4), basis, shares: rounded };
+  }
+  if (firms.length === 1 && !soleSupplierCounts(ctx, j, firms, deps)) return undefined;
+  const { hhiThreshold } = ctx.settings;
+  if (hhi === null || !(firms.length === 1 || (hhi > hhiThreshold + 1e-12 && shortfall))) return undefined;
+  const { base, quoted, en } = label;
   const components = severityOf(ctx, j, deps, hhi);
   const list = firms.map(names.nameOf).join('、');
+  const buyers = new Set(deps.filter((e) => !firms.includes(e))).size;
   const h = round(hhi, 4);
   const zh =
     firms.length === 1
-      ? `${quoted}环节本地仅有1家供应企业（${list}），供应完全集中（HHI=1）。`
-      : `${quoted}环节本地供应集中：${firms.length}家企业（${list}），HHI=${h}（${HHI_BASIS_ZH[basis]}），高于阈值${hhiThreshold}。`;
+      ? `${quoted}环节本地仅有1家供应企业（${list}），供应完全集中（HHI=1），本地${buyers}家下游企业依赖其供货。`
+      : `${quoted}环节本地供应集中且不足本地需求：${firms.length}家企业（${list}），HHI=${h}（${HHI_BASIS_ZH[basis]}），高于阈值${hhiThreshold}。`;
   const enText =
     firms.length === 1
-      ? `Only one local supplier in segment ${en} (${list}): supply is fully concentrated (HHI 1).`
-      : `Local supply of ${en} is concentrated: ${firms.length} firms (${firms.map(names.nameOf).join(', ')}), HHI ${h} (${HHI_BASIS_EN[basis]}), above the threshold ${hhiThreshold}.`;
+      ? `Only one local supplier in segment ${en} (${list}): supply is fully concentrated (HHI 1), and ${buyers} local firm${buyers > 1 ? 's' : ''} downstream depend${buyers > 1 ? '' : 's'} on it.`
+      : `Local supply of ${en} is concentrated and short of local demand: ${firms.length} firms (${firms.map(names.nameOf).join(', ')}), HHI ${h} (${HHI_BASIS_EN[basis]}), above the threshold ${hhiThreshold}.`;
   return {
     ...base,
     code: 'thin_segment',

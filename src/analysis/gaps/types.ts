@@ -27,6 +27,15 @@ export const GAP_CODES: readonly GapCode[] = [
   'extension_opportunity',
 ];
 
+/**
+ * The aspects of a segment's one finding: which rules fired on it. A missing segment next to a
+ * present one carries `missing` and `backward_extension` / `forward_extension` in one row.
+ *
+ * @example
+ * const a: GapAspect[] = ['missing', 'backward_extension'];
+ */
+export type GapAspect = 'missing' | 'thin' | 'external_dependency' | 'capacity_shortfall' | 'backward_extension' | 'forward_extension';
+
 /** Weights of the severity components (normalised to sum 1). */
 export interface SeverityWeights {
   value: number;
@@ -62,6 +71,18 @@ export interface GapOptions extends ScopeOptions {
   rcaThreshold?: number;
   /** Feasibility used when relatedness is not available. Default 0.5. */
   neutralFeasibility?: number;
+  /**
+   * Weight of the segment's own value share (valueShare / the chain's largest) in the severity,
+   * in [0, 1]; the other weights are scaled by 1 − it. Applies only when every segment of the
+   * chain has a valueShare. Default 0.2.
+   */
+  segmentValueWeight?: number;
+  /**
+   * Factor on the severity of a segment under capacity controls or restrictions (policy flags
+   * `capacity_replacement`, `restricted`), in [0, 1]; such findings also rank after all others.
+   * Default 0.5.
+   */
+  policyFactor?: number;
 }
 
 /** One component of a severity. */
@@ -89,8 +110,14 @@ export interface SeverityBreakdown {
   };
   criticality: SeverityComponent & { basis: 'valueShare' | 'segments'; downstream: string[] };
   feasibility: SeverityComponent & { basis: 'relatedness-density' | 'neutral' };
-  /** Weighted sum before the filling reduction. */
+  /** The segment's valueShare over the chain's largest (weight 0, basis `none`, when a segment lacks one). */
+  segmentValue: SeverityComponent & { basis: 'valueShare' | 'none' };
+  /** Weighted sum before the policy factor and the filling reduction. */
   raw: number;
+  /** Factor applied for capacity controls or restrictions on the segment (1 if none). */
+  policyFactor: number;
+  /** The policy flags behind `policyFactor`: code and source document. */
+  policies: { code: 'capacity_replacement' | 'restricted'; source: string }[];
   /** Reduction applied because the gap is being filled (0 if not). */
   fillingReduction: number;
 }
@@ -116,6 +143,16 @@ export interface FindingBase {
   /** Projects in the region and segment that are only planned (谋划/规划): listed, not counted. */
   plannedProjects: FillingEntry[];
   reason: Reason;
+  /**
+   * Every rule that fired on the segment, in kind order (the row's `code` is the first): a
+   * segment appears once in a gap list, with all its problems here.
+   */
+  aspects: GapAspect[];
+  /**
+   * The findings of the other aspects, in kind order, each complete with its own severity and
+   * reason (their own `also` is empty). The row's severity is the largest of them and its own.
+   */
+  also: GapFinding[];
 }
 
 /** 缺链: no local presence in the segment. */
@@ -128,7 +165,11 @@ export interface MissingSegmentFinding extends FindingBase {
 /** How an HHI was computed. */
 export type HhiBasis = 'single-supplier' | 'output' | 'link-value' | 'link-count' | 'lower-bound';
 
-/** 短板: a single or concentrated local supply. */
+/**
+ * 短板: weak relative to something stated — a sole local supplier (not a 链主, not an assembly or
+ * operation segment) that local buyers downstream depend on, or concentrated supply that falls
+ * short of local demand (HHI above the threshold and a capacity shortfall).
+ */
 export interface ThinSegmentFinding extends FindingBase {
   code: 'thin_segment';
   trigger: 'single-supplier' | 'concentrated';
@@ -194,6 +235,11 @@ export interface SegmentState {
   localEnterprises: string[];
   /** Σ output of the local present firms, 亿元; null when any is unknown. */
   localOutput: number | null;
+  /**
+   * Concentration of local supply (present segments whose HHI can be computed), whether or not
+   * it makes a 短板: the HHI, its basis and the shares behind it.
+   */
+  concentration: { hhi: number; basis: HhiBasis; shares: { enterprise: string; share: number }[] } | null;
   criticality: number;
   feasibility: number;
   feasibilityBasis: 'relatedness-density' | 'neutral';
@@ -219,6 +265,7 @@ export interface GapsResult {
     thin: number;
     externalDependencies: number;
     capacityShortfalls: number;
+    /** Rows with a backward or forward extension aspect. */
     extensionOpportunities: number;
     beingFilled: number;
     localEnterprises: number;
@@ -238,6 +285,8 @@ export interface GapsResult {
     minRegions: number;
     rcaThreshold: number;
     neutralFeasibility: number;
+    segmentValueWeight: number;
+    policyFactor: number;
     valueBasis: 'output' | 'count';
     criticalityBasis: 'valueShare' | 'segments';
     feasibility: { available: boolean; peerRegions: string[]; activeRegions: number };

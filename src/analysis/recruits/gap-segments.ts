@@ -10,7 +10,7 @@ import { CANDIDATE, LOCAL } from './local.js';
 
 /** What the gaps say of one segment. */
 export interface GapSegment {
-  /** Kinds of gap found in the segment, in ranking order. */
+  /** Kinds of gap found in the segment: its row's code, then its other aspects' in kind order. */
   gaps: GapCode[];
   /** Severity of its most severe finding. */
   severity: number;
@@ -28,7 +28,8 @@ export interface GapSegment {
 export function gapSegments(gaps: GapsResult, codes: readonly GapCode[]): { order: string[]; bySegment: Map<string, GapSegment> } {
   const order: string[] = [];
   const bySegment = new Map<string, GapSegment>();
-  for (const f of gaps.findings) {
+  // each segment's row, then the findings of its other aspects (kind order)
+  for (const f of gaps.findings.flatMap((row) => [row, ...row.also])) {
     if (!codes.includes(f.code)) continue;
     let entry = bySegment.get(f.segment);
     if (!entry) {

@@ -28,7 +28,7 @@ function methodsList(ctx: ReportContext): Block {
   return {
     kind: 'list',
     items: [
-      [L('缺链清单：findGaps——本地无在产/在建企业为缺链；单一企业或 HHI > 0.25 为短板；严重度 = 0.5×价值 + 0.3×关键性 + 0.2×可行性（关联密度），在建补链项目减半。', 'Gaps: findGaps — missing when no local operating or building firm; thin with one firm or HHI > 0.25; severity = 0.5·value + 0.3·criticality + 0.2·feasibility (relatedness density), halved while a project fills it.')],
+      [L('缺链清单：findGaps——每个环节一行，列出其全部问题（缺链、延链等）；本地无在产/在建企业为缺链；本地下游企业依赖的唯一供应企业（非链主、非整机/运营环节），或 HHI > 0.25 且产能不足本地需求，为短板；严重度 = 0.8×(0.5×价值 + 0.3×关键性 + 0.2×可行性（关联密度）) + 0.2×环节价值占比，受产能置换或限制类政策管控的环节×0.5并排在最后，在建补链项目减半。', 'Gaps: findGaps — one row per segment listing all its problems (missing, extension, …); missing when no local operating or building firm; thin when local buyers depend on a sole supplier (not a chain leader, not an assembly or operation segment), or HHI > 0.25 with supply short of local demand; severity = 0.8·(0.5·value + 0.3·criticality + 0.2·feasibility (relatedness density)) + 0.2·segment value share, ×0.5 and ranked last under capacity replacement or restriction, halved while a project fills it.')],
       [L('招商清单：recommendRecruits——外地同环节企业按替代外购、规模、关联度打分（0.5/0.3/0.2）。', 'Recruitment list: recommendRecruits — outside firms of the segment scored on substitution, size and relatedness (0.5/0.3/0.2).')],
       [L('链主清单：rankLeaders——产值、本地上下游、供货额、PageRank、介数、模板相邻环节的加权综合。', 'Leaders: rankLeaders — weighted composite of output, local partners, link value, PageRank, betweenness and template neighbours.')],
       [L('供需对接：suggestMatches——按模板流向匹配尚未建立供货关系的本地供方与需方。', 'Matches: suggestMatches — local suppliers and buyers not yet linked whose segments meet in a template flow.')],

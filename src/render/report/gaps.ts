@@ -1,9 +1,18 @@
 /** 缺链清单 of a chain's chapter: findGaps' findings by severity, and the analysis' limitations. */
+import type { GapAspect } from '../../analysis/gaps/index.js';
 import type { Block } from '../document.js';
 import { GAP_LABELS, labelOf, pick, STAGE_LABELS } from '../labels.js';
 import type { ChainReport } from './data/index.js';
 import type { ReportContext } from './context.js';
 import { TONE_OF } from './shared-labels.js';
+
+/** The label of one aspect of a gap row: its kind, with the direction of an extension. */
+function aspectLabel({ L, locale }: ReportContext, a: GapAspect): string {
+  if (a === 'backward_extension' || a === 'forward_extension')
+    return `${pick(GAP_LABELS.extension_opportunity, locale)}（${a === 'backward_extension' ? L('向上游', 'backward') : L('向下游', 'forward')}）`;
+  const code = a === 'missing' ? 'missing_segment' : a === 'thin' ? 'thin_segment' : a;
+  return pick(GAP_LABELS[code], locale);
+}
 
 /**
  * The gaps of a chain (missing, thin, external, …), then the limitations of the analysis.
@@ -24,10 +33,7 @@ export function gapBlocks(ctx: ReportContext, c: ChainReport): Block[] {
         String(k + 1),
         f.segmentName,
         labelOf(STAGE_LABELS, f.stage, locale),
-        {
-          text: `${pick(GAP_LABELS[f.code], locale)}${f.code === 'extension_opportunity' ? `（${f.direction === 'backward' ? L('向上游', 'backward') : L('向下游', 'forward')}）` : ''}`,
-          tone: TONE_OF[f.code]!,
-        },
+        { text: f.aspects.map((a) => aspectLabel(ctx, a)).join(L('、', ', ')), tone: TONE_OF[f.code]! },
         ctx.fmt(f.severity, 3),
         [R(f.reason), ...(f.beingFilledBy.length > 0 ? [{ text: L(' 【补链中】', ' [being filled]'), tone: 'filling' as const }] : [])],
       ]),

@@ -75,36 +75,36 @@ function modelOf(input: Partial<DatasetInput>) {
   return buildModel(dataset, { templates: [] });
 }
 
-const brief = (f: GapFinding) => [f.code, f.segment, ...(f.code === 'extension_opportunity' ? [f.direction] : []), f.severity];
+/** Every finding of a result: the rows and the other aspects' findings under them. */
+const all = (r: { findings: GapFinding[] }) => r.findings.flatMap((f) => [f, ...f.also]);
+
+const brief = (f: GapFinding) => [f.code, f.segment, f.aspects, f.severity];
 
 describe('findGaps: missing and thin segments, extensions, value and criticality (dataset A)', () => {
   /*
    * Local present firms L = {st1, bl1, tur}; outputs unknown → value basis "count";
    * weights W: st1 1, bl1 1, tur 3 (链主, leaderWeight 3) → W(L) = 5.
    * Only `city` among its siblings has activity → feasibility neutral 0.5.
-   * Severity = 0.5·value + 0.3·criticality + 0.2·0.5:
-   *   blade thin (single bl1): D = turbine firms {tur}, 3/5 · HHI 1 = 0.6 → 0.3 + 0.15 + 0.1 = 0.55
-   *   gearbox missing: D = {tur} → 0.6 → 0.55; backward extension (feeds turbine) → 0.55
-   *   farm forward extension (turbine feeds it): D = {tur} 0.6, crit 0 → 0.3 + 0 + 0.1 = 0.4
-   *   gearbox forward extension (steel feeds it): D = {st1} 1/5 → 0.1 + 0.15 + 0.1 = 0.35
-   *   steel thin: D = gearbox firms {} → 0, crit 0.75 → 0.225 + 0.1 = 0.325
-   *   turbine thin: D = farm firms {} → 0, crit 0.25 → 0.075 + 0.1 = 0.175
-   *   farm missing: D = {} → 0.1
-   * Ties at 0.55 break by segment order (blade before gearbox), then kind.
+   * No valueShare → no segment-value component; no policy flags. Severity = 0.5·value +
+   * 0.3·criticality + 0.2·0.5, one row per segment with the largest severity of its aspects:
+   *   blade thin (single bl1, not a 链主, tur depends on it): D = {tur}, 3/5 · HHI 1 = 0.6
+   *     → 0.3 + 0.15 + 0.1 = 0.55
+   *   gearbox missing: D = {tur} → 0.6 → 0.55; backward extension (feeds turbine) 0.55;
+   *     forward extension (steel feeds it): D = {st1} 1/5 → 0.1 + 0.15 + 0.1 = 0.35 → row 0.55
+   *   farm missing: D = {} → 0.1; forward extension (turbine feeds it): D = {tur} 0.6, crit 0
+   *     → 0.3 + 0 + 0.1 = 0.4 → row 0.4
+   *   steel: one firm, but no local firm downstream (gearbox missing) depends on it → not 短板
+   *   turbine: its one firm is the 链主 → not 短板
+   * Ties at 0.55 break by segment order (blade before gearbox).
    */
   const model = modelOf({ enterprises: baseEnterprises() });
   const result = findGaps(model, { chain: 'wind', region: 'city' });
 
   it('ranks every finding with exact severities', () => {
     expect(result.findings.map(brief)).toEqual([
-      ['thin_segment', 'blade', 0.55],
-      ['missing_segment', 'gearbox', 0.55],
-      ['extension_opportunity', 'gearbox', 'backward', 0.55],
-      ['extension_opportunity', 'farm', 'forward', 0.4],
-      ['extension_opportunity', 'gearbox', 'forward', 0.35],
-      ['thin_segment', 'steel', 0.325],
-      ['thin_segment', 'turbine', 0.175],
-      ['missing_segment', 'farm', 0.1],
+      ['thin_segment', 'blade', ['thin'], 0.55],
+      ['missing_segment', 'gearbox', ['missing', 'backward_extension', 'forward_extension'], 0.55],
+      ['missing_segment', 'farm', ['missing', 'forward_extension'], 0.4],
     ]);
   });
 
@@ -114,32 +114,65 @@ describe('findGaps: missing and thin segments, extensions, value and criticality
       value: { value: 0.6, weight: 0.5, basis: 'count', share: 0.6, extent: 1, dependants: ['tur'], leaders: ['tur'] },
       criticality: { value: 0.5, weight: 0.3, basis: 'segments', downstream: ['turbine', 'farm'] },
       feasibility: { value: 0.5, weight: 0.2, basis: 'neutral' },
+      segmentValue: { value: 0, weight: 0, basis: 'none' },
       raw: 0.55,
+      policyFactor: 1,
+      policies: [],
       fillingReduction: 0,
     });
-    expect(missing.enterprises).toEqual(['tur']);
-    expect(missing.reason.zh).toBe('本地缺少「齿轮箱」环节：没有在产或在建企业。直接下游有1家本地企业需要其产品（含链主云风智慧）。严重度0.55。');
-    expect(missing.reason.en).toBe(
-      'No operating or under-construction local firm in segment 齿轮箱 (gearbox). 1 local firm directly downstream uses its output (chain leader 云风智慧). Severity 0.55.',
+    expect(missing.enterprises).toEqual(['tur', 'st1']);
+    expect(missing.reason.zh).toBe(
+      '【缺链、向上游延链、向下游延链】本地缺少「齿轮箱」环节：没有在产或在建企业。直接下游有1家本地企业需要其产品（含链主云风智慧）。' +
+        '向上游延链：本地已有「整机」环节，其上游投入「齿轮箱」本地缺失，引进后可就近配套。' +
+        '向下游延链：本地「钢材」环节的产品流向「齿轮箱」，该环节本地缺失，引进后可就地转化本地产品。严重度0.55。',
+    );
+    expect(missing.reason.en).toMatch(
+      /^\[missing, backward extension, forward extension\] No operating or under-construction local firm in segment 齿轮箱 \(gearbox\)\. 1 local firm directly downstream uses its output \(chain leader 云风智慧\)\. Backward extension .* Forward extension .* Severity 0\.55\.$/u,
     );
   });
 
-  it('tells backward from forward extensions (延链)', () => {
-    const ext = result.findings.filter((f) => f.code === 'extension_opportunity');
-    expect(ext.map((f) => f.code === 'extension_opportunity' && [f.segment, f.direction, f.adjacent])).toEqual([
-      ['gearbox', 'backward', ['turbine']],
-      ['farm', 'forward', ['turbine']],
-      ['gearbox', 'forward', ['steel']],
+  it('tells backward from forward extensions (延链), one row per segment with its aspects', () => {
+    const ext = result.findings.flatMap((f) => f.also).filter((f) => f.code === 'extension_opportunity');
+    expect(ext.map((f) => f.code === 'extension_opportunity' && [f.segment, f.direction, f.adjacent, f.severity])).toEqual([
+      ['gearbox', 'backward', ['turbine'], 0.55],
+      ['gearbox', 'forward', ['steel'], 0.35],
+      ['farm', 'forward', ['turbine'], 0.4],
     ]);
-    expect(ext[0]!.reason.zh).toContain('向上游延链');
-    expect(ext[1]!.reason.zh).toContain('向下游延链');
-    expect(ext[1]!.reason.en).toContain('Forward extension');
+    expect(ext[0]!.reason.zh).toBe('向上游延链：本地已有「整机」环节，其上游投入「齿轮箱」本地缺失，引进后可就近配套。严重度0.55。');
+    expect(ext[2]!.reason.en).toContain('Forward extension');
+    expect(ext.every((f) => f.also.length === 0)).toBe(true);
+    // the farm row takes its severity (0.4) and numbers from the forward extension, its code from 缺链
+    const farm = result.findings.find((f) => f.segment === 'farm')!;
+    expect([farm.severity, farm.components.value.dependants, farm.also.map((f) => f.severity)]).toEqual([0.4, ['tur'], [0.4]]);
+    expect(farm.reason.zh.startsWith('【缺链、向下游延链】本地缺少「风电场」环节')).toBe(true);
+    expect(new Set(result.findings.map((f) => f.segment)).size).toBe(result.findings.length);
   });
 
   it('reports a single local supplier as a thin segment', () => {
     const thin = result.findings.find((f) => f.code === 'thin_segment' && f.segment === 'blade');
     expect(thin).toMatchObject({ trigger: 'single-supplier', suppliers: ['bl1'], hhi: 1, hhiBasis: 'single-supplier', shares: [{ enterprise: 'bl1', share: 1 }] });
-    expect(thin!.reason.zh).toBe('「叶片」环节本地仅有1家供应企业（九鼎叶片），供应完全集中（HHI=1）。严重度0.55。');
+    expect(thin!.reason.zh).toBe('「叶片」环节本地仅有1家供应企业（九鼎叶片），供应完全集中（HHI=1），本地1家下游企业依赖其供货。严重度0.55。');
+  });
+
+  it('does not call a segment 短板 for one firm when nobody local depends on it, when it is the 链主, or when it is the end product', () => {
+    // steel (st1): gearbox, its only buyer segment, is missing; turbine: tur is the 链主
+    expect(result.findings.some((f) => f.segment === 'steel' || f.segment === 'turbine')).toBe(false);
+    // a second turbine maker t2 (not a 链主, in farm's upstream) with a local farm developer: turbine is
+    // a sole-supplier 短板 only while its kind is not 'assembly'
+    const withFarm = (kind?: 'assembly') =>
+      modelOf({
+        chains: [{ ...wind, segments: wind.segments.map((x) => (x.id === 'turbine' && kind ? { ...x, kind } : x)) }] as unknown as DatasetInput['chains'],
+        enterprises: [
+          ...baseEnterprises().filter((e) => e.id !== 'tur'),
+          { id: 't2', name: '整机二', region: 'zone', segments: w('turbine') },
+          { id: 'fm', name: '风场', region: 'zone', segments: w('farm') },
+        ],
+      });
+    const plain = findGaps(withFarm(), { chain: 'wind' }).findings.find((f) => f.segment === 'turbine');
+    expect(plain && [plain.code, plain.aspects]).toEqual(['thin_segment', ['thin']]);
+    // D = {fm} 1/4 (W(L) = 4 firms, no 链主) · HHI 1 → 0.5·0.25 + 0.3·0.25 + 0.2·0.5 = 0.3
+    expect(plain!.severity).toBe(0.3);
+    expect(findGaps(withFarm('assembly'), { chain: 'wind' }).findings.some((f) => f.segment === 'turbine')).toBe(false);
   });
 
   it('summarises and says what it could not compute', () => {
@@ -147,13 +180,13 @@ describe('findGaps: missing and thin segments, extensions, value and criticality
       segments: 5,
       present: 3,
       missing: 2,
-      thin: 3,
+      thin: 1,
       externalDependencies: 0,
       capacityShortfalls: 0,
-      extensionOpportunities: 3,
+      extensionOpportunities: 2,
       beingFilled: 0,
       localEnterprises: 3,
-      findings: 8,
+      findings: 3,
     });
     expect(result.limitations.map((l) => [l.code, l.segments])).toEqual([
       ['capacity_unknown', ['blade']],
@@ -181,13 +214,12 @@ describe('findGaps: missing and thin segments, extensions, value and criticality
   });
 
   it('applies and reports the severity weights', () => {
-    // only criticality counts: steel 0.75 tops the list, then blade/gearbox 0.5
+    // only criticality counts: blade and gearbox 0.5 (gearbox's three aspects all 0.5), farm 0
     const crit = findGaps(model, { chain: 'wind', region: 'city', weights: { value: 0, criticality: 1, feasibility: 0 } });
-    expect(crit.findings.slice(0, 4).map(brief)).toEqual([
-      ['thin_segment', 'steel', 0.75],
-      ['thin_segment', 'blade', 0.5],
-      ['missing_segment', 'gearbox', 0.5],
-      ['extension_opportunity', 'gearbox', 'backward', 0.5],
+    expect(crit.findings.map(brief)).toEqual([
+      ['thin_segment', 'blade', ['thin'], 0.5],
+      ['missing_segment', 'gearbox', ['missing', 'backward_extension', 'forward_extension'], 0.5],
+      ['missing_segment', 'farm', ['missing', 'forward_extension'], 0],
     ]);
     // weights are normalised: {2, 1, 1} = {0.5, 0.25, 0.25}
     const norm = findGaps(model, { chain: 'wind', region: 'city', weights: { value: 2, criticality: 1, feasibility: 1 } });
@@ -201,7 +233,9 @@ describe('findGaps: missing and thin segments, extensions, value and criticality
      * valueShare steel .1, blade .1, gearbox .1, turbine .3, farm .4:
      *   steel reaches gearbox, turbine, farm: .8 / (1 − .1) = 0.8889
      *   blade, gearbox reach turbine, farm: .7 / .9 = 0.7778;  turbine: .4 / .7 = 0.5714;  farm 0
-     * gearbox missing: 0.5·0.6 + 0.3·7/9 + 0.2·0.5 = 0.6333
+     * gearbox missing: 0.5·0.6 + 0.3·7/9 + 0.2·0.5 = 0.6333 before the segment value;
+     * segment value gearbox .1 / largest .4 = 0.25 with weight 0.2, the rest scaled by 0.8:
+     *   0.8 · 0.6333 + 0.2 · 0.25 = 0.5567 (criticality weight 0.3 · 0.8 = 0.24)
      */
     const shares: Record<string, number> = { steel: 0.1, blade: 0.1, gearbox: 0.1, turbine: 0.3, farm: 0.4 };
     const valued = modelOf({
@@ -212,8 +246,43 @@ describe('findGaps: missing and thin segments, extensions, value and criticality
     expect(result.assumptions.criticalityBasis).toBe('valueShare');
     expect(result.segments.map((x) => x.criticality)).toEqual([0.8889, 0.7778, 0.7778, 0.5714, 0]);
     const missing = result.findings.find((f) => f.code === 'missing_segment' && f.segment === 'gearbox')!;
-    expect(missing.components.criticality).toEqual({ value: 0.7778, weight: 0.3, basis: 'valueShare', downstream: ['turbine', 'farm'] });
-    expect(missing.severity).toBe(0.6333);
+    expect(missing.components.criticality).toEqual({ value: 0.7778, weight: 0.24, basis: 'valueShare', downstream: ['turbine', 'farm'] });
+    expect(missing.components.segmentValue).toEqual({ value: 0.25, weight: 0.2, basis: 'valueShare' });
+    expect(missing.severity).toBe(0.5567);
+    // without the segment value the three-component formula is back
+    expect(findGaps(valued, { chain: 'wind', segmentValueWeight: 0 }).findings.find((f) => f.segment === 'gearbox')!.severity).toBe(0.6333);
+  });
+
+  it('lowers and ranks last a segment under capacity controls, naming the policy', () => {
+    /*
+     * gearbox flagged capacity_replacement: row 0.55 × policyFactor 0.5 = 0.275, ranked after
+     * farm 0.4; with policyFactor 0.8 it is 0.44 — above farm, still ranked after it.
+     */
+    const flagged = (code: 'capacity_replacement' | 'restricted') =>
+      modelOf({
+        chains: [{ ...wind, segments: wind.segments.map((x) => (x.id === 'gearbox' ? { ...x, policy: [{ code, source: '《测试政策》' }] } : x)) }] as unknown as DatasetInput['chains'],
+        enterprises: baseEnterprises(),
+      });
+    const result = findGaps(flagged('capacity_replacement'), { chain: 'wind' });
+    expect(result.findings.map((f) => [f.segment, f.severity])).toEqual([
+      ['blade', 0.55],
+      ['farm', 0.4],
+      ['gearbox', 0.275],
+    ]);
+    const gearbox = result.findings[2]!;
+    expect(gearbox.components).toMatchObject({ raw: 0.55, policyFactor: 0.5, policies: [{ code: 'capacity_replacement', source: '《测试政策》' }] });
+    expect(gearbox.reason.zh.endsWith('「齿轮箱」受《测试政策》产能置换管控，新增产能须等量或减量置换，招商优先级下调（×0.5）。严重度0.275。')).toBe(true);
+    expect(gearbox.also.map((f) => f.severity)).toEqual([0.275, 0.175]);
+    const mild = findGaps(flagged('capacity_replacement'), { chain: 'wind', policyFactor: 0.8 });
+    expect(mild.findings.map((f) => [f.segment, f.severity])).toEqual([
+      ['blade', 0.55],
+      ['farm', 0.4],
+      ['gearbox', 0.44],
+    ]);
+    expect(mild.assumptions.policyFactor).toBe(0.8);
+    const restricted = findGaps(flagged('restricted'), { chain: 'wind' }).findings[2]!;
+    expect(restricted.reason.zh).toContain('「齿轮箱」属《测试政策》限制类项目，招商优先级下调（×0.5）。');
+    expect(restricted.reason.en).toContain('齿轮箱 is a restricted item (《测试政策》), so its rank is lowered (×0.5).');
   });
 
   it('counts only the statuses given as present', () => {
@@ -240,7 +309,9 @@ describe('findGaps: capacity shortfall with known outputs (dataset B)', () => {
    *     extent 0.8/4.8 = 1/6, value 0.9/6 = 0.15 → 0.075 + 0.15 + 0.1 = 0.325 (tie with steel:
    *     steel first by segment order)
    *   gearbox forward: D {st1} 4/80 = 0.05 → 0.025 + 0.15 + 0.1 = 0.275
-   *   turbine thin 0.175; farm missing 0.1
+   *   farm missing 0.1; steel and turbine are not 短板 (no local buyer; the 链主)
+   * One row per segment: blade 0.7 (thin, capacity), gearbox 0.7 (missing, capacity, both
+   * extensions), farm 0.55 (missing, forward extension).
    */
   const model = modelOf({ enterprises: baseEnterprises({ st1: 4, bl1: 4, tur: 24 }) });
   const result = findGaps(model, { chain: 'wind' });
@@ -248,21 +319,25 @@ describe('findGaps: capacity shortfall with known outputs (dataset B)', () => {
   it('ranks with output-weighted value and capacity shortfalls', () => {
     expect(result.assumptions.valueBasis).toBe('output');
     expect(result.findings.map(brief)).toEqual([
-      ['thin_segment', 'blade', 0.7],
-      ['missing_segment', 'gearbox', 0.7],
-      ['capacity_shortfall', 'gearbox', 0.7],
-      ['extension_opportunity', 'gearbox', 'backward', 0.7],
-      ['extension_opportunity', 'farm', 'forward', 0.55],
-      ['thin_segment', 'steel', 0.325],
-      ['capacity_shortfall', 'blade', 0.325],
-      ['extension_opportunity', 'gearbox', 'forward', 0.275],
-      ['thin_segment', 'turbine', 0.175],
-      ['missing_segment', 'farm', 0.1],
+      ['thin_segment', 'blade', ['thin', 'capacity_shortfall'], 0.7],
+      ['missing_segment', 'gearbox', ['missing', 'capacity_shortfall', 'backward_extension', 'forward_extension'], 0.7],
+      ['missing_segment', 'farm', ['missing', 'forward_extension'], 0.55],
+    ]);
+    expect(all(result).map((f) => [f.segment, f.code, f.severity])).toEqual([
+      ['blade', 'thin_segment', 0.7],
+      ['blade', 'capacity_shortfall', 0.325],
+      ['gearbox', 'missing_segment', 0.7],
+      ['gearbox', 'capacity_shortfall', 0.7],
+      ['gearbox', 'extension_opportunity', 0.7],
+      ['gearbox', 'extension_opportunity', 0.275],
+      // the row takes the largest severity of its aspects (its own 缺链 finding alone is 0.1)
+      ['farm', 'missing_segment', 0.55],
+      ['farm', 'extension_opportunity', 0.55],
     ]);
   });
 
   it('derives demand from input coefficients and local downstream output (亿元)', () => {
-    const blade = result.findings.find((f) => f.code === 'capacity_shortfall' && f.segment === 'blade')!;
+    const blade = all(result).find((f) => f.code === 'capacity_shortfall' && f.segment === 'blade')!;
     expect(blade).toMatchObject({
       demand: 4.8,
       localOutput: 4,
@@ -274,14 +349,14 @@ describe('findGaps: capacity shortfall with known outputs (dataset B)', () => {
     });
     expect(blade.components.value).toMatchObject({ basis: 'output', share: 0.9, extent: 0.1667, value: 0.15 });
     expect(blade.reason.zh).toBe('「叶片」本地产能不足：按投入系数推算本地需求4.8亿元，本地产值4亿元，缺口0.8亿元。严重度0.325。');
-    const gearbox = result.findings.find((f) => f.code === 'capacity_shortfall' && f.segment === 'gearbox')!;
+    const gearbox = all(result).find((f) => f.code === 'capacity_shortfall' && f.segment === 'gearbox')!;
     expect(gearbox).toMatchObject({ demand: 2.4, localOutput: 0, shortfall: 2.4 });
     expect(result.limitations.map((l) => l.code)).toEqual(['feasibility_neutral']);
   });
 
   it('reports no shortfall when local output covers demand, and a lower bound when part of demand is unknown', () => {
     const covered = findGaps(modelOf({ enterprises: baseEnterprises({ st1: 4, bl1: 5, tur: 24 }) }), { chain: 'wind' });
-    expect(covered.findings.some((f) => f.code === 'capacity_shortfall' && f.segment === 'blade')).toBe(false);
+    expect(all(covered).some((f) => f.code === 'capacity_shortfall' && f.segment === 'blade')).toBe(false);
     // a second turbine maker with unknown output: demand for blades cannot be derived
     const partial = findGaps(
       modelOf({
@@ -289,7 +364,7 @@ describe('findGaps: capacity shortfall with known outputs (dataset B)', () => {
       }),
       { chain: 'wind' },
     );
-    expect(partial.findings.some((f) => f.code === 'capacity_shortfall')).toBe(false);
+    expect(all(partial).some((f) => f.code === 'capacity_shortfall')).toBe(false);
     expect(partial.limitations.filter((l) => l.code === 'capacity_unknown').map((l) => l.segments[0])).toEqual(['blade', 'gearbox']);
   });
 });
@@ -305,7 +380,7 @@ describe('findGaps: external dependency (dataset C)', () => {
    *   ext-multi → bl1, ended: not counted
    * gearbox: external share by value 3 / 3 = 1; D = {tur} 3/5 → value 0.6 → 0.3 + 0.15 + 0.1 = 0.55
    * blade: one external link of unknown value → share by count 1 / (1 + 1) = 0.5;
-   *   value 0.6 · 0.5 = 0.3 → 0.15 + 0.15 + 0.1 = 0.4
+   *   value 0.6 · 0.5 = 0.3 → 0.15 + 0.15 + 0.1 = 0.4; its row is the 短板 (0.55) with this aspect
    */
   const model = modelOf({
     enterprises: [
@@ -326,18 +401,15 @@ describe('findGaps: external dependency (dataset C)', () => {
 
   it('finds local buyers sourcing from outside, with the value at stake', () => {
     expect(result.findings.map(brief)).toEqual([
-      ['thin_segment', 'blade', 0.55],
-      ['missing_segment', 'gearbox', 0.55],
-      ['external_dependency', 'gearbox', 0.55],
-      ['extension_opportunity', 'gearbox', 'backward', 0.55],
-      ['external_dependency', 'blade', 0.4],
-      ['extension_opportunity', 'farm', 'forward', 0.4],
-      ['extension_opportunity', 'gearbox', 'forward', 0.35],
-      ['thin_segment', 'steel', 0.325],
-      ['thin_segment', 'turbine', 0.175],
-      ['missing_segment', 'farm', 0.1],
+      ['thin_segment', 'blade', ['thin', 'external_dependency'], 0.55],
+      ['missing_segment', 'gearbox', ['missing', 'external_dependency', 'backward_extension', 'forward_extension'], 0.55],
+      ['missing_segment', 'farm', ['missing', 'forward_extension'], 0.4],
     ]);
-    const gearbox = result.findings.find((f) => f.code === 'external_dependency' && f.segment === 'gearbox')!;
+    expect(all(result).filter((f) => f.code === 'external_dependency').map((f) => [f.segment, f.severity])).toEqual([
+      ['blade', 0.4],
+      ['gearbox', 0.55],
+    ]);
+    const gearbox = all(result).find((f) => f.code === 'external_dependency' && f.segment === 'gearbox')!;
     expect(gearbox).toMatchObject({
       buyers: ['tur'],
       suppliers: ['ext-gb'],
@@ -352,7 +424,7 @@ describe('findGaps: external dependency (dataset C)', () => {
     expect(gearbox.reason.zh).toBe(
       '本地企业从外地采购「齿轮箱」产品：1条供货关系，已知金额3亿元；外地采购占本地采购的100%（按金额）。外地供应方：南高齿；本地采购方：云风智慧。严重度0.55。',
     );
-    const blade = result.findings.find((f) => f.code === 'external_dependency' && f.segment === 'blade')!;
+    const blade = all(result).find((f) => f.code === 'external_dependency' && f.segment === 'blade')!;
     expect(blade).toMatchObject({ value: 0, linksWithValue: 0, linksWithoutValue: 1, externalShare: 0.5, externalShareBasis: 'count', segmentBasis: { given: 1, inferred: 0 } });
     expect(blade.reason.en).toContain('1 of unknown value');
   });
@@ -439,35 +511,74 @@ describe('findGaps: thin segments by HHI', () => {
     { templates: [] },
   );
   const result = findGaps(model, { chain: 'h' });
-  const thin = Object.fromEntries(
-    result.findings.flatMap((f) => (f.code === 'thin_segment' ? [[f.segment, [f.hhi, f.hhiBasis, f.shares.map((s) => s.share)]]] : [])),
+  const concentration = Object.fromEntries(
+    result.segments.flatMap((x) => (x.concentration ? [[x.segment, [x.concentration.hhi, x.concentration.basis, x.concentration.shares.map((y) => y.share)]]] : [])),
   );
 
   it('computes the HHI from outputs, link values, link counts or its lower bound, and says which', () => {
-    expect(thin).toEqual({
+    expect(concentration).toEqual({
       a: [0.44, 'output', [0.6, 0.2, 0.2]],
       b: [0.625, 'link-value', [0.75, 0.25]],
+      c: [0.25, 'output', [0.25, 0.25, 0.25, 0.25]],
       d: [0.5, 'lower-bound', [0.5, 0.5]],
       f: [0.5556, 'link-count', [0.6667, 0.3333]],
       t: [0.5, 'lower-bound', [0.5, 0.5]],
     });
-    const a = result.findings.find((f) => f.code === 'thin_segment' && f.segment === 'a')!;
-    expect(a.reason.zh).toContain('「A」环节本地供应集中：3家企业（a1、a2、a3），HHI=0.44（按产值），高于阈值0.25');
-  });
-
-  it('uses the threshold strictly and reports what it could not compute', () => {
-    expect(thin.c).toBeUndefined();
     expect(result.limitations.find((l) => l.code === 'hhi_unknown')!.segments).toEqual(['e']);
-    // a lower threshold catches c (0.25 > 0.2) and e (lower bound 0.25 > 0.2)
-    const lower = findGaps(model, { chain: 'h', hhiThreshold: 0.2 });
-    expect(lower.findings.filter((f) => f.code === 'thin_segment').map((f) => f.segment).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 't']);
   });
 
-  it('scales the value component by the HHI', () => {
-    // a: D = t firms {t1, t2}; L has 19 firms of weight 1 → share 2/19 = 0.10526;
-    // value = 2/19 · 0.44 = 0.04632
-    const a = result.findings.find((f) => f.code === 'thin_segment' && f.segment === 'a')!;
-    expect(a.components.value).toMatchObject({ share: 0.1053, extent: 0.44, value: 0.0463 });
+  it('does not call several local makers a 短板 for an HHI alone', () => {
+    // no coefficients: no local demand is stated, so no concentrated segment is short of it
+    expect(result.findings.filter((f) => f.aspects.includes('thin'))).toEqual([]);
+  });
+
+  /*
+   * Chain `k`: a → t (coefficient 0.5). a1, a2, a3 outputs 6, 2, 2 (HHI 0.44); t1 output 30.
+   * Demand for a = 0.5 · 30 = 15 > local output 10: shortfall 5, extent 5/15.
+   * All outputs known → basis output, W(L) = 6 + 2 + 2 + 30 = 40; D = {t1} → share 0.75.
+   * Criticality (segments): a reaches t → 1; feasibility neutral 0.5.
+   *   a thin: value 0.75 · 0.44 = 0.33 → 0.165 + 0.3 + 0.1 = 0.565
+   *   a capacity: value 0.75 · 1/3 = 0.25 → 0.125 + 0.3 + 0.1 = 0.525
+   * One row: thin_segment with aspects thin and capacity_shortfall, severity 0.565.
+   */
+  const concentrated = (t1: number) =>
+    buildModel(
+      parseDataset(
+        {
+          meta: { id: 'k', name: 'HHI', region: 'city' },
+          regions,
+          chains: [{ id: 'k', name: 'K', segments: ['a', 't'].map((id) => ({ id, name: id.toUpperCase(), stage: 'midstream' })), flows: [{ from: 'a', to: 't', coefficient: 0.5 }] }],
+          enterprises: [
+            ...(
+              [
+                ['a1', 6],
+                ['a2', 2],
+                ['a3', 2],
+              ] as const
+            ).map(([id, output]) => ({ id, name: id, region: 'city', segments: [{ chain: 'k', segment: 'a' }], output })),
+            { id: 't1', name: 't1', region: 'city', segments: [{ chain: 'k', segment: 't' }], output: t1 },
+          ],
+        },
+        { templates: [] },
+      ),
+      { templates: [] },
+    );
+
+  it('calls concentrated supply short of local demand a 短板, and scales its value by the HHI', () => {
+    const short = findGaps(concentrated(30), { chain: 'k' });
+    expect(short.findings.map(brief)).toEqual([['thin_segment', 'a', ['thin', 'capacity_shortfall'], 0.565]]);
+    const a = short.findings[0]!;
+    expect(a).toMatchObject({ trigger: 'concentrated', hhi: 0.44, hhiBasis: 'output' });
+    expect(a.components.value).toMatchObject({ share: 0.75, extent: 0.44, value: 0.33 });
+    expect(a.also.map((f) => [f.code, f.severity])).toEqual([['capacity_shortfall', 0.525]]);
+    expect(a.reason.zh).toContain('「A」环节本地供应集中且不足本地需求：3家企业（a1、a2、a3），HHI=0.44（按产值），高于阈值0.25。');
+    // local output 10 covers demand 0.5 · 10 = 5: the same concentration is no 短板
+    expect(findGaps(concentrated(10), { chain: 'k' }).findings).toEqual([]);
+  });
+
+  it('uses the threshold strictly', () => {
+    expect(findGaps(concentrated(30), { chain: 'k', hhiThreshold: 0.44 }).findings.map((f) => f.aspects)).toEqual([['capacity_shortfall']]);
+    expect(findGaps(concentrated(30), { chain: 'k', hhiThreshold: 0.43 }).findings.map((f) => f.aspects)).toEqual([['thin', 'capacity_shortfall']]);
   });
 });
 
@@ -477,8 +588,8 @@ describe('findGaps: feasibility from relatedness density', () => {
    * matrix of test/analysis/relatedness.test.ts): c0 [2, 1, 0], c1 [3, 0, 0], c2 [0, 1, 2].
    * ω for c1 = [2/3, 1/4, 0]. Criticality: p0 2/2 = 1, p1 1/2, p2 0. Local firms: 3 in p0.
    *   p1 forward extension: D = the 3 p0 firms → share 1 → 0.5 + 0.15 + 0.2·0.25 = 0.7
-   *   p0 thin (3 firms, no data → HHI lower bound 1/3): D = {} → 0 + 0.3 + 0.2·2/3 = 0.4333
-   *   p1 missing: D = {} → 0.15 + 0.05 = 0.2
+   *   p1 missing: D = {} → 0.15 + 0.05 = 0.2 → row p1 0.7
+   *   p0: 3 firms, HHI lower bound 1/3 but no local demand stated → not a 短板
    *   p2 missing: 0 + 0 + 0 = 0
    */
   const x = {
@@ -523,19 +634,19 @@ describe('findGaps: feasibility from relatedness density', () => {
       ['p2', 0, 'relatedness-density'],
     ]);
     expect(result.findings.map(brief)).toEqual([
-      ['extension_opportunity', 'p1', 'forward', 0.7],
-      ['thin_segment', 'p0', 0.4333],
-      ['missing_segment', 'p1', 0.2],
-      ['missing_segment', 'p2', 0],
+      ['missing_segment', 'p1', ['missing', 'forward_extension'], 0.7],
+      ['missing_segment', 'p2', ['missing'], 0],
     ]);
+    expect(result.findings[0]!.also.map((f) => f.severity)).toEqual([0.7]);
     expect(result.limitations).toEqual([]);
   });
 
   it('falls back to a neutral feasibility with fewer active peers than minRegions', () => {
     const result = findGaps(model, { chain: 'x', minRegions: 4 });
     expect(result.assumptions.feasibility.available).toBe(false);
-    // p1 missing: 0.15 + 0.2·0.5 = 0.25
-    expect(result.findings.find((f) => f.code === 'missing_segment' && f.segment === 'p1')!.severity).toBe(0.25);
+    // p1 missing: 0.15 + 0.2·0.5 = 0.25; its forward extension 0.5 + 0.15 + 0.1 = 0.75 sets the row
+    const p1 = result.findings.find((f) => f.code === 'missing_segment' && f.segment === 'p1')!;
+    expect([p1.severity, p1.also[0]!.severity, p1.components.feasibility]).toEqual([0.75, 0.75, { value: 0.5, weight: 0.2, basis: 'neutral' }]);
     expect(result.limitations[0]!.reason.zh).toContain('仅3个比较地区');
   });
 
@@ -557,7 +668,7 @@ describe('findGaps: projects under way fill gaps', () => {
    *   farm-signed: local enterprise with status signed in farm → fills farm
    *   pb: expansion of bl1, already present in blade → does not fill blade (it is that presence)
    * Severity halves (fillingReduction 0.5): gearbox missing 0.55 → 0.275, backward 0.275,
-   * forward 0.35 → 0.175; farm forward 0.4 → 0.2, farm missing 0.1 → 0.05.
+   * forward 0.35 → 0.175 (row 0.275); farm forward 0.4 → 0.2, farm missing 0.1 → 0.05 (row 0.2).
    */
   const model = modelOf({
     enterprises: [
@@ -577,15 +688,11 @@ describe('findGaps: projects under way fill gaps', () => {
 
   it('lists the projects and reduces severity', () => {
     expect(result.findings.map(brief)).toEqual([
-      ['thin_segment', 'blade', 0.55],
-      ['thin_segment', 'steel', 0.325],
-      ['missing_segment', 'gearbox', 0.275],
-      ['extension_opportunity', 'gearbox', 'backward', 0.275],
-      ['extension_opportunity', 'farm', 'forward', 0.2],
-      ['extension_opportunity', 'gearbox', 'forward', 0.175],
-      ['thin_segment', 'turbine', 0.175],
-      ['missing_segment', 'farm', 0.05],
+      ['thin_segment', 'blade', ['thin'], 0.55],
+      ['missing_segment', 'gearbox', ['missing', 'backward_extension', 'forward_extension'], 0.275],
+      ['missing_segment', 'farm', ['missing', 'forward_extension'], 0.2],
     ]);
+    expect(result.findings[1]!.also.map((f) => f.severity)).toEqual([0.275, 0.175]);
     const gearbox = result.findings.find((f) => f.code === 'missing_segment' && f.segment === 'gearbox')!;
     expect(gearbox.beingFilledBy).toEqual([
       { project: 'pg', enterprise: null, status: 'under-construction', productionYear: 2025 },
@@ -668,6 +775,10 @@ describe('findGaps: arguments, purity and invariants', () => {
               expect(part.value).toBeLessThanOrEqual(1);
             }
           }
+          expect(new Set(result.findings.map((f) => f.segment)).size).toBe(result.findings.length);
+          // rows under capacity controls come after all others
+          const tiers = result.findings.map((f) => (f.components.policyFactor < 1 ? 1 : 0));
+          expect(tiers).toEqual([...tiers].sort((x, y) => x - y));
           expect(result.summary.present + result.summary.missing).toBe(result.summary.segments);
           expect(result.summary.findings).toBe(result.findings.length);
         }
@@ -682,6 +793,28 @@ const seed = (name: string) => new URL(`../../../seeds/${name}.json`, import.met
 const seedModel = (name: string) => buildModel(parseDataset(JSON.parse(readFileSync(seed(name), 'utf8'))));
 const codesOf = (findings: readonly GapFinding[], segment: string) => findings.filter((f) => f.segment === segment).map((f) => f.code);
 
+/**
+ * Checks that each of `flagged` (segments with a capacity-control flag) ranks after every
+ * component and equipment segment of the chain in the gap list, and that its reason names the
+ * policy `source`.
+ */
+function expectPolicyLast(model: ReturnType<typeof seedModel>, result: ReturnType<typeof findGaps>, flagged: Record<string, string>) {
+  const kinds = new Map(model.chains.find((c) => c.id === result.chain)!.segments.map((x) => [x.id, x.kind]));
+  const order = result.findings.map((f) => f.segment);
+  const components = order.filter((x) => kinds.get(x) === 'component' || kinds.get(x) === 'equipment');
+  expect(components.length).toBeGreaterThan(0);
+  for (const [segment, source] of Object.entries(flagged)) {
+    const at = order.indexOf(segment);
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (const c of components) expect(order.indexOf(c)).toBeLessThan(at);
+    const row = result.findings[at]!;
+    expect(row.components.policyFactor).toBe(0.5);
+    expect(row.reason.zh).toContain(`受${source}产能置换管控`);
+    expect(row.reason.zh).toContain('招商优先级下调（×0.5）');
+  }
+  expect(new Set(order).size).toBe(order.length);
+}
+
 describe.skipIf(!existsSync(seed('jiuquan')))('findGaps on the 酒泉 seed', () => {
   const model = seedModel('jiuquan');
   const gaps = (chain: string) => findGaps(model, { chain });
@@ -693,15 +826,24 @@ describe.skipIf(!existsSync(seed('jiuquan')))('findGaps on the 酒泉 seed', () 
     expect(present).toEqual(expect.arrayContaining(['turbine-assembly', 'blades', 'fasteners', 'cables', 'castings-forgings']));
     for (const segment of ['gearbox', 'bearings', 'generator', 'main-shaft']) expect(codesOf(result.findings, segment)).toContain('missing_segment');
     // the turbine maker is the only local buyer of bearings: a backward extension (向上游延链)
-    const bearings = result.findings.find((f) => f.code === 'extension_opportunity' && f.segment === 'bearings');
+    const bearings = all(result).find((f) => f.code === 'extension_opportunity' && f.segment === 'bearings');
     expect(bearings).toMatchObject({ direction: 'backward', adjacent: ['turbine-assembly'], enterprises: ['yunfeng-smart-wind'] });
-    // one blade maker (九鼎) and one turbine maker (云风智慧): single local suppliers
-    const thin = result.findings.filter((f) => f.code === 'thin_segment').map((f) => f.segment);
-    expect(thin).toEqual(expect.arrayContaining(['blades', 'turbine-assembly']));
-    expect(result.findings.find((f) => f.code === 'extension_opportunity' && f.segment === 'wind-farm')).toMatchObject({ direction: 'forward' });
+    // one blade maker (九鼎) whom the local turbine maker buys from: a single-supplier 短板; the
+    // turbine maker 云风智慧 is the chain's end product (kind 'assembly') and its 链主: no 短板
+    const thin = result.findings.filter((f) => f.aspects.includes('thin')).map((f) => f.segment);
+    expect(thin).toContain('blades');
+    expect(thin).not.toContain('turbine-assembly');
+    expect(all(result).find((f) => f.code === 'extension_opportunity' && f.segment === 'wind-farm')).toMatchObject({ direction: 'forward' });
     // no output is published: capacity is not computed and the result says so
     expect(result.summary.capacityShortfalls).toBe(0);
     expect(result.limitations.some((l) => l.code === 'capacity_unknown')).toBe(true);
+  });
+
+  it('wind power: 钢材 (capacity replacement) ranks after the component segments and says why', () => {
+    const result = gaps('wind-power');
+    expectPolicyLast(model, result, { steel: '工业和信息化部《钢铁行业产能置换实施办法》（2021年）' });
+    const steel = result.findings.find((f) => f.segment === 'steel')!;
+    expect(steel.aspects).toEqual(['missing', 'backward_extension']);
   });
 
   it('energy storage: cell lines under construction make cells present; cell materials and structural parts are the top gaps', () => {
@@ -711,17 +853,16 @@ describe.skipIf(!existsSync(seed('jiuquan')))('findGaps on the 酒泉 seed', () 
     expect(cells.localEnterprises).toEqual(expect.arrayContaining(['nandu-jiuquan', 'honghe-jiuquan', 'hyperstrong-jiuquan']));
     // structural parts (cans, lids, enclosures) feed both the local cells and the systems built
     // on them, so they reach furthest downstream and come first
-    expect(result.findings.slice(0, 2)).toMatchObject([
-      { code: 'missing_segment', segment: 'structural-parts' },
-      { code: 'extension_opportunity', segment: 'structural-parts', direction: 'backward' },
-    ]);
-    const top = result.findings.slice(0, 12);
+    expect(result.findings[0]).toMatchObject({ code: 'missing_segment', segment: 'structural-parts', aspects: ['missing', 'backward_extension'] });
+    const top = result.findings.slice(0, 10);
     for (const segment of ['cathode', 'anode', 'electrolyte', 'separator']) {
-      expect(top.some((f) => f.code === 'missing_segment' && f.segment === segment)).toBe(true);
-      expect(top.find((f) => f.code === 'extension_opportunity' && f.segment === segment)).toMatchObject({ direction: 'backward', adjacent: ['cells'] });
+      const row = top.find((f) => f.segment === segment)!;
+      expect(row.code).toBe('missing_segment');
+      expect(row.also.find((f) => f.code === 'extension_opportunity')).toMatchObject({ direction: 'backward', adjacent: ['cells'] });
     }
-    // the firms' own projects are their presence, not a new supplier filling the segment
-    expect(result.findings.find((f) => f.code === 'thin_segment' && f.segment === 'cells')!.beingFilledBy).toEqual([]);
+    // three local cell makers: concentrated, but no local demand is stated against them, so not a 短板
+    expect(cells.concentration!.hhi).toBeGreaterThan(0.25);
+    expect(result.findings.some((f) => f.segment === 'cells')).toBe(false);
   });
 
   it('fine chemicals: acid making is being filled by the signed 亚邦制酸 (精准招商补强产业链短板)', () => {
@@ -732,13 +873,19 @@ describe.skipIf(!existsSync(seed('jiuquan')))('findGaps on the 酒泉 seed', () 
     expect(acid.reason.zh).toContain('正由签约企业亚邦制酸填补');
     // 巨化's fluorosilicon project (under construction in 玉门) is present; its inputs come first
     expect(result.segments.find((s) => s.segment === 'fluorosilicon-materials')!.localEnterprises).toEqual(['gansu-juhua']);
-    expect(result.findings.slice(0, 4).map((f) => f.segment)).toEqual(['fluorochemicals', 'fluorochemicals', 'organosilicon', 'organosilicon']);
+    // one row per segment: its downstream outlet (coatings) and its inputs come first
+    expect(result.findings.slice(0, 3).map((f) => [f.segment, f.aspects])).toEqual([
+      ['coatings', ['missing', 'forward_extension']],
+      ['fluorochemicals', ['missing', 'backward_extension']],
+      ['organosilicon', ['missing', 'backward_extension']],
+    ]);
   });
 
   it('photovoltaic: frames, piles and modules are local; PV-plant building is a forward extension', () => {
     const result = gaps('photovoltaic');
     expect(result.segments.filter((s) => s.present).map((s) => s.segment)).toEqual(['frames', 'modules', 'foundation-piles']);
-    expect(result.findings[0]).toMatchObject({ code: 'extension_opportunity', segment: 'pv-plant', direction: 'forward', adjacent: ['modules', 'foundation-piles'] });
+    expect(result.findings[0]).toMatchObject({ code: 'missing_segment', segment: 'pv-plant', aspects: ['missing', 'forward_extension'] });
+    expect(result.findings[0]!.also[0]).toMatchObject({ code: 'extension_opportunity', direction: 'forward', adjacent: ['modules', 'foundation-piles'] });
   });
 
   it('hydrogen and smart grid: the data name no local firm, so every segment is missing', () => {
@@ -757,23 +904,42 @@ describe.skipIf(!existsSync(seed('yuncheng')))('findGaps on the 运城 seed', ()
   it('new-energy vehicles: power batteries top the gaps that feed the 链主 大运', () => {
     const result = findGaps(model, { chain: 'new-energy-vehicle' });
     expect(result.region).toBe('yuncheng-etdz');
-    const top = result.findings[0]!;
-    expect(top).toMatchObject({ code: 'missing_segment', segment: 'power-battery', enterprises: ['dayun'] });
+    // sales and service (the forward extension of 整车, the chain's largest value share after it)
+    // edges the power battery by 0.003; the battery is the first of the inputs 大运 buys
+    expect(result.findings.slice(0, 2).map((f) => f.segment)).toEqual(['sales-services', 'power-battery']);
+    const top = result.findings[1]!;
+    expect(top).toMatchObject({ code: 'missing_segment', segment: 'power-battery', enterprises: ['dayun'], aspects: ['missing', 'backward_extension'] });
     expect(top.components.value.leaders).toEqual(['dayun']);
     expect(top.reason.zh).toContain('含链主大运集团');
-    for (const segment of ['drive-motors', 'electronic-controls', 'wiring-harness', 'chassis-body'])
-      expect(codesOf(result.findings, segment)).toEqual(['missing_segment', 'extension_opportunity']);
-    // 同誉轮毂 and 创大汽配 are the single local suppliers of their segments
+    for (const segment of ['drive-motors', 'electronic-controls', 'wiring-harness', 'chassis-body']) {
+      expect(codesOf(result.findings, segment)).toEqual(['missing_segment']);
+      expect(result.findings.find((f) => f.segment === segment)!.aspects).toEqual(['missing', 'backward_extension']);
+    }
+    // 同誉轮毂 and 创大汽配 are the single local suppliers of their segments, and 大运 buys from them
     expect(codesOf(result.findings, 'wheels-hubs')).toEqual(['thin_segment']);
     expect(codesOf(result.findings, 'auto-parts')).toEqual(['thin_segment']);
+    // 大运's own 整车制造 (kind 'assembly', its 链主) is no 短板 for having one firm
+    expect(result.findings.some((f) => f.segment === 'vehicle-assembly')).toBe(false);
+    expect(new Set(result.findings.map((f) => f.segment)).size).toBe(result.findings.length);
   });
 
   it('copper: electrolytic copper, the input of both 链主 (北方铜业, 正威), is the top gap', () => {
     const result = findGaps(model, { chain: 'copper-materials' });
-    const top = result.findings[0]!;
-    expect(top).toMatchObject({ code: 'missing_segment', segment: 'electrolytic-copper' });
+    // copper mining, with the chain's largest value share, comes first though no local firm buys
+    // from it directly; electrolytic copper is the first gap the 链主 depend on
+    expect(result.findings[0]).toMatchObject({ segment: 'copper-mining', aspects: ['missing'] });
+    const top = result.findings[1]!;
+    expect(top).toMatchObject({ code: 'missing_segment', segment: 'electrolytic-copper', aspects: ['missing', 'backward_extension'] });
     expect(top.components.value.leaders).toEqual(expect.arrayContaining(['northern-copper', 'zhengwei']));
-    expect(result.findings[1]).toMatchObject({ code: 'extension_opportunity', segment: 'electrolytic-copper', direction: 'backward' });
+    expect(result.findings[0]!.components.segmentValue.value).toBeGreaterThan(top.components.segmentValue.value);
+  });
+
+  it('green building: 建筑钢材 and 水泥及混凝土 (capacity replacement) rank after the component segments and say why', () => {
+    const result = findGaps(model, { chain: 'green-building-materials' });
+    expectPolicyLast(model, result, {
+      steel: '工业和信息化部《钢铁行业产能置换实施办法》（2021年）',
+      'cement-concrete': '工业和信息化部《水泥玻璃行业产能置换实施办法》（2021年）',
+    });
   });
 
   it('intelligent equipment: the planned 卡乐仕 and 亚新科 projects are listed on their gaps', () => {
@@ -796,6 +962,8 @@ describe.skipIf(!existsSync(seed('yuncheng')))('findGaps on the 运城 seed', ()
         const result = findGaps(m, { chain: chain.id });
         expect(JSON.parse(JSON.stringify(result))).toEqual(result);
         expect(findGaps(m, { chain: chain.id })).toEqual(result);
+        // no segment appears twice in a gap list
+        expect(new Set(result.findings.map((f) => f.segment)).size).toBe(result.findings.length);
       }
     }
   });
