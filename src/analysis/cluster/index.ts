@@ -211,12 +211,15 @@ export function compareClusters(model: ChainModel, options: CompareClustersOptio
   });
   const ranking = order.map((o) => ({ region: o.s.region, rank: o.rank, total: o.s.total }));
   const first = ranking[0]!;
+  // the chain as resolved by scoreCluster: an id even when the option gave a name or alias
+  const chain = sorted[0]!.chain;
+  const chainName = model.chains.find((c) => c.id === chain)!.name;
   const reason: Reason =
     first.total === null
       ? { zh: '所比较的地区都没有集群得分。', en: 'None of the compared places has a cluster score.' }
       : {
-          zh: `${model.chains.find((c) => c.id === options.chain)!.name}产业集群比较：${ranking.map((x) => `${x.region} ${x.total === null ? '—' : round(x.total, 1)}`).join('，')}。`,
-          en: `${model.chains.find((c) => c.id === options.chain)!.name} (${options.chain}) cluster scores: ${ranking.map((x) => `${x.region} ${x.total === null ? '—' : round(x.total, 1)}`).join(', ')}.`,
+          zh: `${chainName}产业集群比较：${ranking.map((x) => `${x.region} ${x.total === null ? '—' : round(x.total, 1)}`).join('，')}。`,
+          en: `${chainName} (${chain}) cluster scores: ${ranking.map((x) => `${x.region} ${x.total === null ? '—' : round(x.total, 1)}`).join(', ')}.`,
         };
-  return { chain: options.chain, ranking, components, scores: sorted, reason };
+  return { chain, ranking, components, scores: sorted, reason };
 }

@@ -180,7 +180,7 @@ export function singlePointsOfFailure(model: ChainModel, options: SinglePointOpt
     for (let v = 1; v < sub.n; v++) if (cut[v] === 1) articulation.push(ids[sub.nodes[v]!]!);
     return {
       leader: ids[leader]!,
-      chain: options.chain ?? null,
+      chain: chainIdx === -1 ? null : model.index.chains.ids[chainIdx]!,
       subgraph: { suppliers: sub.n - 1, links: sub.m },
       segments: segmentRows,
       pointsOfFailure: pointsOfFailure(model, leader, sub, tree, cut, direct, failures),

@@ -27,9 +27,9 @@ import type { CompareScenariosOptions, ScenarioComparison } from './types.js';
 export function compareScenarios(before: ChainModel, after: ChainModel, options: CompareScenariosOptions): ScenarioComparison {
   if (options.chain === undefined) throw new ChainError('invalid_argument', 'a chain is required', { valid: before.index.chains.ids });
   const scope = resolveScope(before, options, true);
-  resolveScope(after, { chain: options.chain, region: scope.region }, true);
+  const chain = scope.chain!;
+  resolveScope(after, { chain, region: scope.region }, true);
   const region = scope.region;
-  const chain = options.chain;
   const gaps = compareGaps(before, after, options, chain, region);
   const cluster = compareCluster(before, after, options, chain, region);
   const output = compareOutput(before, after, options, chain, region);
