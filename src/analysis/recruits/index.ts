@@ -48,10 +48,23 @@ import type { RecruitContext } from './context.js';
 import { recruitEntry } from './entry.js';
 import { gapSegments, markCandidates } from './gap-segments.js';
 import { localSide } from './local.js';
+import { referenceSide } from './reference.js';
 import { recruitSettings } from './settings.js';
-import type { RecruitEntry, RecruitOptions, RecruitsResult } from './types.js';
+import type { RecruitEntry, RecruitOptions, RecruitsResult, ScoreWeights } from './types.js';
 
-export type { FitComponent, FitWeights, RecruitCandidate, RecruitEntry, RecruitOptions, RecruitsResult } from './types.js';
+export type {
+  DirectoryFirm,
+  FitComponent,
+  FitWeights,
+  RecruitCandidate,
+  RecruitEntry,
+  RecruitOptions,
+  RecruitReference,
+  RecruitReferenceFirm,
+  RecruitScore,
+  RecruitsResult,
+  ScoreWeights,
+} from './types.js';
 
 /**
  * Builds the recruitment list (招商清单) of a chain in a region: for each gap segment, outside
@@ -82,9 +95,17 @@ function recruitsWith(scratch: Scratch, model: ChainModel, options: RecruitOptio
   const isGapSegment = markCandidates(model, chain, s0, order, local.flags, settings.candidateCode);
   const links = scanCandidateLinks(scratch, model, s0, s1, settings.linkCode, local.flags, isGapSegment);
   const ctx: RecruitContext = { model, chain, s0, settings, local, links };
+  if (settings.reference) ctx.reference = referenceSide(model, scope.regionIndex, local, settings.reference);
   const entries = order.map((segmentId) => recruitEntry(ctx, segmentId, bySegment.get(segmentId)!));
   return recruitsResult(ctx, scope.region, entries);
 }
+
+const scoreWeightsOf = (w: ScoreWeights): ScoreWeights => ({
+  fit: round(w.fit, 6),
+  standing: round(w.standing, 6),
+  closeness: round(w.closeness, 6),
+  synergy: round(w.synergy, 6),
+});
 
 /** The result: the entries, a summary and the assumptions used (those of the gaps too). */
 function recruitsResult({ chain, settings }: RecruitContext, region: string, entries: RecruitEntry[]): RecruitsResult {
@@ -105,6 +126,7 @@ function recruitsResult({ chain, settings }: RecruitContext, region: string, ent
       candidateStatuses: settings.candidateStatuses,
       codes: settings.codes,
       gaps: settings.gaps.assumptions,
+      ...(settings.reference ? { scoreWeights: scoreWeightsOf(settings.scoreWeights) } : {}),
     },
   };
 }

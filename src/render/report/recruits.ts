@@ -58,7 +58,7 @@ function candidateTable(ctx: ReportContext, entries: Entry[]): Block {
         k === 0 ? gapKinds(ctx, e) : '',
         k === 0 ? fmt(e.severity, 3) : '',
         { text: cand.name, strong: k === 0 },
-        ctx.regionName(cand.region),
+        cand.region !== null ? ctx.regionName(cand.region) : cand.reference ? `${cand.reference.province}${cand.reference.city === cand.reference.province ? '' : cand.reference.city}` : '',
         fmt(cand.fit, 3),
         ctx.R(cand.reason),
       ]),
