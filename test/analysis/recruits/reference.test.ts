@@ -146,3 +146,16 @@ describe('recommendRecruits with the reference directory on the seeds', () => {
     expect(modules?.candidates.some((c) => c.name.includes('正泰'))).toBe(false);
   });
 });
+
+describe('the report passes the reference directory through', () => {
+  it('buildReport({ reference }) lists directory firms for 酒泉 wind bearings; without it, none', async () => {
+    const { buildReport } = await import('../../../src/render/report/data/index.js');
+    const model = seed('jiuquan');
+    const bearings = (options: { reference?: RecruitReference }) => {
+      const section = buildReport(model, { chain: 'wind-power', runs: 20, ...options }).chains[0]!.recruits;
+      return section.available ? section.result.entries.find((e) => e.segment === 'bearings')!.candidates : [];
+    };
+    expect(bearings({ reference }).some((c) => c.source === 'reference' && c.name.includes('新强联'))).toBe(true);
+    expect(bearings({})).toEqual([]);
+  });
+});
