@@ -58,7 +58,7 @@ export function combinedCandidates(ctx: RecruitContext, segment: Segment, j: num
     pool.push({ sc: undefined, firm, order: k, ties: localGroup.length, localGroup });
   });
   const downstream = downstreamBuyers(model, chain, s0, local, segment.id);
-  const scored = pool.map((c) => ({ c, parts: scoreOf(ctx, side, segment, downstream.share, c) }));
+  const scored = pool.map((c) => ({ c, parts: scoreOf(ctx, side, segment, ranking, downstream.share, c) }));
   scored.sort(
     (a, b) =>
       b.parts.value - a.parts.value || b.c.ties - a.c.ties || (a.c.sc ? 0 : 1) - (b.c.sc ? 0 : 1) || a.c.order - b.c.order,
@@ -76,19 +76,26 @@ function operatesIn(ctx: RecruitContext, e: number, s: number): boolean {
   return false;
 }
 
-function scoreOf(ctx: RecruitContext, side: ReferenceSide, segment: Segment, share: number, c: Pooled) {
+function scoreOf(ctx: RecruitContext, side: ReferenceSide, segment: Segment, ranking: FitRanking, share: number, c: Pooled) {
   const { model, chain } = ctx;
   const activity = c.sc ? model.dataset.enterprises[c.sc.x.e]!.segments.find((a) => a.chain === chain.id && a.segment === segment.id) : undefined;
   const products = [...(activity?.products ?? []), ...(c.firm?.products ?? [])];
   const province = c.sc ? provinceOfRegion(model, model.index.enterprises.region[c.sc.x.e]!) : (c.firm?.province ?? null);
   const parts = scoreParts(
-    { products, firm: c.firm, datasetSize: c.sc ? c.sc.size : null, province, ties: c.ties > 0 },
+    { products, firm: c.firm, datasetSize: datasetSizeOf(ranking, c.sc), province, ties: c.ties > 0 },
     segment.products ?? [],
     side.homeProvince,
     share,
     ctx.settings.scoreWeights,
   );
-  return { ...parts, province };
+  return { ...parts, province, datasetSize: datasetSizeOf(ranking, c.sc) };
+}
+
+/** A dataset candidate's relative size (./fit.ts) when its output or employees are recorded on the gap's basis; null when unknown or a directory-only firm. */
+function datasetSizeOf(ranking: FitRanking, sc: ScoredCandidate | undefined): number | null {
+  if (!sc) return null;
+  const basis = ranking.sizeBasis === 'output' ? ranking.outputs : ranking.sizeBasis === 'employees' ? ranking.employees : undefined;
+  return basis !== undefined && Number.isFinite(basis[sc.i]!) ? sc.size : null;
 }
 
 function combinedCandidate(
@@ -119,7 +126,7 @@ function combinedCandidate(
   const opening = c.sc
     ? datasetReasonParts(ctx, segment, c.sc.x, finite(ranking.outputs[c.sc.i]!), finite(ranking.employees[c.sc.i]!))
     : openingOf(firm!, segment);
-  const more = scoreReasonParts(model, { ...parts, firm, inDirectory: firm !== undefined, downstream: downstream.buyers, localGroup: c.localGroup, province: parts.province, city: c.sc ? null : (firm?.city ?? null) });
+  const more = scoreReasonParts(model, { ...parts, firm, downstream: downstream.buyers, localGroup: c.localGroup, province: parts.province, city: c.sc ? null : (firm?.city ?? null) });
   const zh = [...opening.zh, ...more.zh];
   const en = [...opening.en, ...more.en];
   return {
@@ -131,7 +138,7 @@ function combinedCandidate(
     score: {
       value: parts.value,
       fit: { value: parts.fit, weight: round4(w.fit), productMatches: parts.productMatches },
-      standing: { value: round4(parts.standing), weight: round4(w.standing), listed: parts.listed, tags: [...(firm?.tags ?? [])], datasetSize: c.sc ? round4(c.sc.size) : null },
+      standing: { value: round4(parts.standing), weight: round4(w.standing), listed: parts.listed, tags: [...(firm?.tags ?? [])], datasetSize: parts.datasetSize === null ? null : round4(parts.datasetSize) },
       closeness: { value: parts.closeness.value, weight: round4(w.closeness), basis: parts.closeness.basis, province: parts.province },
       synergy: { value: round4(parts.synergy), weight: round4(w.synergy), downstreamBuyers: downstream.buyers.map((e) => ids[e]!), downstreamShare: round4(downstream.share), ties: c.ties > 0 },
     },

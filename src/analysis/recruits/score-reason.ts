@@ -18,7 +18,6 @@ const EXCHANGE: Readonly<Record<string, { zh: string; en: string }>> = {
 /** What the phrases are built from. */
 export interface ScoreFacts {
   firm: DirectoryFirm | undefined;
-  inDirectory: boolean;
   productMatches: string[];
   closeness: { basis: Closeness };
   province: string | null;
@@ -48,7 +47,7 @@ export function scoreReasonParts(model: ChainModel, f: ScoreFacts): { zh: string
       en.push(`listed (${listing.map((l) => `${EXCHANGE[l.exchange]?.en ?? l.exchange} ${l.code}`).join(', ')})`);
     }
     if (firm.tags.length > 0) (zh.push(firm.tags.join('、')), en.push(firm.tags.join(', ')));
-  } else if (!f.inDirectory) {
+  } else {
     zh.push('未收录于参考名录');
     en.push('not in the reference directory');
   }

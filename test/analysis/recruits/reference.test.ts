@@ -75,6 +75,8 @@ describe('recommendRecruits with a reference directory: the combined score', () 
       [null, 'b', 'reference', 0.275],
     ]);
     expect(entry.candidatesTotal).toBe(3);
+    expect(entry.candidates[0]!.score!.standing).toEqual({ value: 0.5, weight: 0.3, listed: false, tags: [], datasetSize: 1 });
+    expect(entry.candidates[0]!.score!.synergy).toEqual({ value: 1, weight: 0.25, downstreamBuyers: ['T'], downstreamShare: 1, ties: true });
     expect(entry.candidates[1]!.score).toEqual({
       value: 0.725,
       fit: { value: 1, weight: 0.3, productMatches: ['主轴轴承'] },
