@@ -32,7 +32,7 @@ const after = withChanges(model, {
       id: 'chint-jiuquan-pv',
       name: '正泰新能源酒泉电站开发公司',
       region: 'jiuquan-etdz',
-      parent: candidate.enterprise,
+      parent: candidate.enterprise!,
       segments: [{ chain: 'photovoltaic', segment: 'pv-plant' }],
       status: '在建',
       basis: 'estimated',

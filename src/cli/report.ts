@@ -11,6 +11,8 @@ import { sameFileAs, writeFileAtomic } from '../io/atomic.js';
 import { safeLoadDataset } from '../io/load.js';
 import { ChainError, type Locale } from '../model/issues.js';
 import { jsonChunks } from '../internal/json-chunks.js';
+// the CLI bundle is separate from the main entry: it may load the reference directory's data
+import * as reference from '../reference/index.js';
 import { renderReport, type ReportFormat } from '../render/report/index.js';
 import { buildReport, DEFAULT_REPORT_RUNS, type ReportProgress } from '../render/report/data/index.js';
 import { chooseLocale, parseCliArgs, REPORT_OPTIONS } from './args.js';
@@ -162,6 +164,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
       runs: runs ?? DEFAULT_REPORT_RUNS,
       ...(seed === undefined ? {} : { seed }),
       ...limits,
+      // the recruitment list names the directory's firms of each gap segment
+      reference,
       ...(io.progress ? { onProgress: (p: ReportProgress) => io.progress!(formatProgress(p, locale)) } : {}),
     };
     pieces = format === 'json' ? jsonChunks(buildReport(model, options), 2) : [renderReport(model, { ...options, format }).replace(/\n$/u, '')];

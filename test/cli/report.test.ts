@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import * as reference from '../../src/reference/index.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,8 @@ describe('runReport', () => {
 
   it('writes JSON in pieces, byte for byte what renderReport returns, to a file and to io.write', async () => {
     const model = buildModel(parseDataset(validDataset()));
-    const expected = renderReport(model, { format: 'json', runs: 30 });
+    // the CLI passes the reference directory to the recruitment list
+    const expected = renderReport(model, { format: 'json', runs: 30, reference });
     const out = join(tmp.dir, 'pieces.json');
     expect(await runReport([dataset, '--out', out, '--runs', '30'], captureIo().io)).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(expected);

@@ -65,6 +65,24 @@ function candidateReason(
   staff: number | null,
   fit: number,
 ): Reason {
+  const { zh, en } = datasetReasonParts(ctx, segment, x, output, staff);
+  return { zh: `${zh.join('；')}。匹配度${fit}。`, en: `${en.join('; ')}. Fit ${fit}.` };
+}
+
+/**
+ * The facts the dataset holds about a candidate, as phrases of its reason: where it is and
+ * what it does, the flow it would substitute, its size, shared segments, group and partners.
+ *
+ * @example
+ * datasetReasonParts(ctx, segment, x, null, null).zh[0]; // '正泰新能源（浙江省）经营「光伏电站开发建设」环节'
+ */
+export function datasetReasonParts(
+  ctx: RecruitContext,
+  segment: ResolvedChain['segments'][number],
+  x: ScoredCandidate['x'],
+  output: number | null,
+  staff: number | null,
+): { zh: string[]; en: string[] } {
   const { model } = ctx;
   const { enterprises: ents, segments } = model.index;
   const nameOf = (e: number) => model.dataset.enterprises[e]!.name;
@@ -108,5 +126,5 @@ function candidateReason(
     zhParts.push(`已与本地企业${partnerNames.join('、')}有供货往来`);
     enParts.push(`already trades with local ${partnerNames.join(', ')}`);
   }
-  return { zh: `${zhParts.join('；')}。匹配度${fit}。`, en: `${enParts.join('; ')}. Fit ${fit}.` };
+  return { zh: zhParts, en: enParts };
 }

@@ -6,6 +6,7 @@ import type { ChainModel } from '../../graph/model.js';
 import type { ResolvedChain } from '../../model/chains.js';
 import type { CandidateLinks } from './candidate-links.js';
 import type { LocalSide } from './local.js';
+import type { ReferenceSide } from './reference.js';
 import type { RecruitSettings } from './settings.js';
 
 /** Everything the per-segment steps read. */
@@ -17,4 +18,6 @@ export interface RecruitContext {
   settings: RecruitSettings;
   local: LocalSide;
   links: CandidateLinks;
+  /** The directory's view of the region, when a reference directory is given. */
+  reference?: ReferenceSide;
 }

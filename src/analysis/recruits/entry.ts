@@ -7,6 +7,7 @@ import type { ResolvedChain } from '../../model/chains.js';
 import type { GapCode } from '../gaps/index.js';
 import type { Reason } from '../scope/index.js';
 import { recruitCandidate } from './candidate.js';
+import { combinedCandidates } from './combined.js';
 import type { RecruitContext } from './context.js';
 import { candidateFacts } from './facts.js';
 import { rankCandidates } from './fit.js';
@@ -33,7 +34,10 @@ export function recruitEntry(ctx: RecruitContext, segmentId: string, info: GapSe
   const segment = chain.segments[j]!;
   const facts = candidateFacts(ctx, ctx.s0 + j);
   const ranking = rankCandidates(ctx.model, facts, ctx.settings.weights);
-  const candidates = ranking.scored.slice(0, ctx.settings.limit).map((c) => recruitCandidate(ctx, segment, ranking, c));
+  // with a reference directory: both sources on the combined score (./combined.ts)
+  const { candidates, total } = ctx.reference
+    ? combinedCandidates(ctx, segment, j, ranking)
+    : { candidates: ranking.scored.slice(0, ctx.settings.limit).map((c) => recruitCandidate(ctx, segment, ranking, c)), total: facts.length };
   return {
     chain: chain.id,
     segment: segment.id,
@@ -43,8 +47,8 @@ export function recruitEntry(ctx: RecruitContext, segmentId: string, info: GapSe
     beingFilledBy: info.beingFilledBy,
     plannedProjects: info.plannedProjects,
     candidates,
-    candidatesTotal: facts.length,
-    reason: entryReason(segment, info, facts.length, candidates.length),
+    candidatesTotal: total,
+    reason: entryReason(segment, info, total, candidates.length),
   };
 }
 

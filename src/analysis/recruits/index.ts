@@ -32,7 +32,35 @@
  * 7. The list (./candidate.ts, ./entry.ts): the best `limit` candidates of each gap segment, each
  *    with its reason; a gap with no candidate says so and names the segment's products to search for.
  *
- * Assumptions: the dataset lists the outside firms a planner knows of.
+ * With a reference directory (`options.reference`, e.g. the `industrial-chain/reference` module,
+ * passed in so that this entry never loads its data), steps 2, 6 and 7 widen:
+ * 2b. (./reference.ts) every dataset firm is recognised as a directory firm by the directory's
+ *    own name matching (`matchReferenceFirm`: name, then aliases, the region's place names
+ *    stripped as a fallback) or through its dataset `parent`; a local present firm makes its
+ *    directory group present in the segments it operates in.
+ * 6b. (./combined.ts, ./score.ts) the candidates of a gap segment are the dataset's (as above)
+ *    and the directory's firms of the segment (template segments only), less every firm whose
+ *    group has a local present firm in the segment (its plant is already there); a directory
+ *    firm the dataset holds is listed once, as the dataset's with the directory's record. Each is
+ *    scored score = 0.3·fit + 0.3·standing + 0.15·closeness + 0.25·synergy (weights normalised,
+ *    `scoreWeights`), every part in [0, 1]:
+ *    - fit to the gap: 0.5 for operating in the segment + 0.5 when a recorded product names one
+ *      of the segment's products;
+ *    - standing: min(1, 0.5·listed + 0.25 for each of 央企, 单项冠军, 专精特新小巨人) as recorded
+ *      in the directory, or half the dataset's relative size when that is more;
+ *    - closeness (./provinces.ts): headquarters in the region's province 1, a neighbouring
+ *      province 0.5, elsewhere 0 — distance deters branch plants (Head & Mayer 2014, "Gravity
+ *      equations", Handbook of International Economics 4: 131–195);
+ *    - synergy: 0.5·(share of the segments the gap segment flows into that have a local present
+ *      buyer) + 0.5 when the firm is already tied to the region (supplies local buyers, trades
+ *      with local firms, or has a local group company) — local demand draws suppliers
+ *      (backward linkages: Hirschman 1958, The Strategy of Economic Development, ch. 6).
+ *    Ranked by score descending, then local ties, then dataset before directory, then their order.
+ * 7b. (./score-reason.ts) each reason names only recorded fields: listing and tags, the matching
+ *    products, the headquarters province, the local buyers downstream, the local group firms.
+ *
+ * Assumptions: the dataset lists the outside firms a planner knows of; the directory's
+ * headquarters stand for where a firm decides on new plants.
  *
  * Cost is linear: one sequential pass over the supply links for every candidate at once, plus
  * the enterprises of the gap segments; no pairs of firms are formed. The typed arrays over the
@@ -48,10 +76,23 @@ import type { RecruitContext } from './context.js';
 import { recruitEntry } from './entry.js';
 import { gapSegments, markCandidates } from './gap-segments.js';
 import { localSide } from './local.js';
+import { referenceSide } from './reference.js';
 import { recruitSettings } from './settings.js';
-import type { RecruitEntry, RecruitOptions, RecruitsResult } from './types.js';
+import type { RecruitEntry, RecruitOptions, RecruitsResult, ScoreWeights } from './types.js';
 
-export type { FitComponent, FitWeights, RecruitCandidate, RecruitEntry, RecruitOptions, RecruitsResult } from './types.js';
+export type {
+  DirectoryFirm,
+  FitComponent,
+  FitWeights,
+  RecruitCandidate,
+  RecruitEntry,
+  RecruitOptions,
+  RecruitReference,
+  RecruitReferenceFirm,
+  RecruitScore,
+  RecruitsResult,
+  ScoreWeights,
+} from './types.js';
 
 /**
  * Builds the recruitment list (招商清单) of a chain in a region: for each gap segment, outside
@@ -82,9 +123,17 @@ function recruitsWith(scratch: Scratch, model: ChainModel, options: RecruitOptio
   const isGapSegment = markCandidates(model, chain, s0, order, local.flags, settings.candidateCode);
   const links = scanCandidateLinks(scratch, model, s0, s1, settings.linkCode, local.flags, isGapSegment);
   const ctx: RecruitContext = { model, chain, s0, settings, local, links };
+  if (settings.reference) ctx.reference = referenceSide(model, scope.regionIndex, local, settings.reference);
   const entries = order.map((segmentId) => recruitEntry(ctx, segmentId, bySegment.get(segmentId)!));
   return recruitsResult(ctx, scope.region, entries);
 }
+
+const scoreWeightsOf = (w: ScoreWeights): ScoreWeights => ({
+  fit: round(w.fit, 6),
+  standing: round(w.standing, 6),
+  closeness: round(w.closeness, 6),
+  synergy: round(w.synergy, 6),
+});
 
 /** The result: the entries, a summary and the assumptions used (those of the gaps too). */
 function recruitsResult({ chain, settings }: RecruitContext, region: string, entries: RecruitEntry[]): RecruitsResult {
@@ -105,6 +154,7 @@ function recruitsResult({ chain, settings }: RecruitContext, region: string, ent
       candidateStatuses: settings.candidateStatuses,
       codes: settings.codes,
       gaps: settings.gaps.assumptions,
+      ...(settings.reference ? { scoreWeights: scoreWeightsOf(settings.scoreWeights) } : {}),
     },
   };
 }

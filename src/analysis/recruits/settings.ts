@@ -7,9 +7,10 @@ import { ChainError } from '../../model/issues.js';
 import { ENTERPRISE_STATUSES, LINK_STATUSES, type EnterpriseStatus } from '../../model/vocabulary.js';
 import { findGaps, GAP_CODES, normaliseWeights, type GapCode, type GapsResult } from '../gaps/index.js';
 import type { ResolvedScope } from '../scope/index.js';
-import type { FitWeights, RecruitOptions } from './types.js';
+import type { FitWeights, RecruitOptions, RecruitReference, ScoreWeights } from './types.js';
 
 const DEFAULT_WEIGHTS: FitWeights = { substitution: 0.5, size: 0.3, relatedness: 0.2 };
+const DEFAULT_SCORE_WEIGHTS: ScoreWeights = { fit: 0.3, standing: 0.3, closeness: 0.15, synergy: 0.25 };
 const ALL_CODES: readonly GapCode[] = GAP_CODES;
 
 /** The options of recommendRecruits with defaults applied, the gaps, and the statuses as flags by status code. */
@@ -26,6 +27,10 @@ export interface RecruitSettings {
   presentCode: Uint8Array;
   /** 1 at the index (into LINK_STATUSES) of each link status the gaps counted. */
   linkCode: Uint8Array;
+  /** The reference directory, when given. */
+  reference?: RecruitReference;
+  /** Weights of the combined score, normalised. */
+  scoreWeights: ScoreWeights;
 }
 
 /**
@@ -59,5 +64,8 @@ export function recruitSettings(model: ChainModel, options: RecruitOptions, scop
   for (const s of gaps.assumptions.presentStatuses) presentCode[ENTERPRISE_STATUSES.indexOf(s)] = 1;
   const linkCode = new Uint8Array(LINK_STATUSES.length);
   for (const s of gaps.assumptions.linkStatuses) linkCode[LINK_STATUSES.indexOf(s)] = 1;
-  return { limit, gaps, weights, codes, candidateStatuses, candidateCode, presentCode, linkCode };
+  const scoreWeights = normaliseWeights({ ...DEFAULT_SCORE_WEIGHTS, ...options.scoreWeights }, 'scoreWeights');
+  const settings: RecruitSettings = { limit, gaps, weights, codes, candidateStatuses, candidateCode, presentCode, linkCode, scoreWeights };
+  if (options.reference !== undefined) settings.reference = options.reference;
+  return settings;
 }

@@ -22,6 +22,11 @@ export function appendixBlocks(ctx: ReportContext): Block[] {
   return blocks;
 }
 
+/** Whether a recruitment list was ranked with the reference directory (it then states its score weights). */
+function withDirectory(ctx: ReportContext): boolean {
+  return ctx.data.chains.some((c) => c.recruits.available && c.recruits.result.assumptions.scoreWeights !== undefined);
+}
+
 function methodsList(ctx: ReportContext): Block {
   const { L } = ctx;
   const runs = ctx.data.settings.runs;
@@ -29,7 +34,9 @@ function methodsList(ctx: ReportContext): Block {
     kind: 'list',
     items: [
       [L('缺链清单：findGaps——每个环节一行，列出其全部问题（缺链、延链等）；本地无在产/在建企业为缺链；本地下游企业依赖的唯一供应企业（非链主、非整机/运营环节），或 HHI > 0.25 且产能不足本地需求，为短板；严重度 = 0.8×(0.5×价值 + 0.3×关键性 + 0.2×可行性（关联密度）) + 0.2×环节价值占比，受产能置换或限制类政策管控的环节×0.5并排在最后，在建补链项目减半。', 'Gaps: findGaps — one row per segment listing all its problems (missing, extension, …); missing when no local operating or building firm; thin when local buyers depend on a sole supplier (not a chain leader, not an assembly or operation segment), or HHI > 0.25 with supply short of local demand; severity = 0.8·(0.5·value + 0.3·criticality + 0.2·feasibility (relatedness density)) + 0.2·segment value share, ×0.5 and ranked last under capacity replacement or restriction, halved while a project fills it.')],
-      [L('招商清单：recommendRecruits——外地同环节企业按替代外购、规模、关联度打分（0.5/0.3/0.2）。', 'Recruitment list: recommendRecruits — outside firms of the segment scored on substitution, size and relatedness (0.5/0.3/0.2).')],
+      withDirectory(ctx)
+        ? [L('招商清单：recommendRecruits——数据中的外地企业与参考名录中同环节的企业（其集团已在本地该环节设厂者除外），按综合得分排序：0.3×环节与产品匹配 + 0.3×地位（上市、央企、单项冠军、专精特新小巨人，以名录记载为准）+ 0.15×区位（同省、邻省）+ 0.25×协同（本地下游买方、已有往来）。', 'Recruitment list: recommendRecruits — outside firms of the data and the reference directory\'s firms of the segment (except groups with a local plant in it), ranked by 0.3·fit (segment, products) + 0.3·standing (listing, 央企, 单项冠军, 专精特新小巨人 as recorded) + 0.15·closeness (same or neighbouring province) + 0.25·synergy (local buyers downstream, existing ties).')]
+        : [L('招商清单：recommendRecruits——外地同环节企业按替代外购、规模、关联度打分（0.5/0.3/0.2）。', 'Recruitment list: recommendRecruits — outside firms of the segment scored on substitution, size and relatedness (0.5/0.3/0.2).')],
       [L('链主清单：rankLeaders——产值、本地上下游、供货额、PageRank、介数、模板相邻环节的加权综合。', 'Leaders: rankLeaders — weighted composite of output, local partners, link value, PageRank, betweenness and template neighbours.')],
       [L('供需对接：suggestMatches——按模板流向匹配尚未建立供货关系的本地供方与需方。', 'Matches: suggestMatches — local suppliers and buyers not yet linked whose segments meet in a template flow.')],
       [L('集群评分：scoreCluster——完整度、本地配套率、链主带动、网络凝聚度、专业化、分布均衡六项，缺数据的维度不计分并重新分配权重。', 'Cluster score: scoreCluster — completeness, local supply, leader anchoring, cohesion, specialisation, diversity; components without data are left out and the weights re-shared.')],

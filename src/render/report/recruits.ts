@@ -25,8 +25,12 @@ export function recruitBlocks(ctx: ReportContext, section: Section<RecruitsResul
   out.push(
     p(
       L(
-        `${r.summary.gaps} 个缺口环节，其中 ${r.summary.withCandidates} 个在数据中有候选企业（共 ${r.summary.candidates} 家）。`,
-        `${r.summary.gaps} gap segment(s), ${r.summary.withCandidates} with candidates in the data (${r.summary.candidates} in all).`,
+        r.assumptions.scoreWeights
+          ? `${r.summary.gaps} 个缺口环节，其中 ${r.summary.withCandidates} 个在数据或参考名录中有候选企业（共列出 ${r.summary.candidates} 家）。`
+          : `${r.summary.gaps} 个缺口环节，其中 ${r.summary.withCandidates} 个在数据中有候选企业（共 ${r.summary.candidates} 家）。`,
+        r.assumptions.scoreWeights
+          ? `${r.summary.gaps} gap segment(s), ${r.summary.withCandidates} with candidates in the data or the reference directory (${r.summary.candidates} listed).`
+          : `${r.summary.gaps} gap segment(s), ${r.summary.withCandidates} with candidates in the data (${r.summary.candidates} in all).`,
       ),
     ),
   );
@@ -58,7 +62,7 @@ function candidateTable(ctx: ReportContext, entries: Entry[]): Block {
         k === 0 ? gapKinds(ctx, e) : '',
         k === 0 ? fmt(e.severity, 3) : '',
         { text: cand.name, strong: k === 0 },
-        ctx.regionName(cand.region),
+        cand.region !== null ? ctx.regionName(cand.region) : cand.reference ? `${cand.reference.province}${cand.reference.city === cand.reference.province ? '' : cand.reference.city}` : '',
         fmt(cand.fit, 3),
         ctx.R(cand.reason),
       ]),

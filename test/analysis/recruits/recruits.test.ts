@@ -136,7 +136,7 @@ describe('recommendRecruits', () => {
       '南高齿（江苏省）经营「齿轮箱」环节；已从外地向本地云风智慧供货1条（已知金额3亿元），在本地设厂可替代这部分外购；产值10亿元；已与本地企业云风智慧有供货往来。匹配度0.65。',
     );
     const second = list.entries[1]!.candidates[1]!;
-    expect(second.components.relatedness).toEqual({ value: 1, weight: 0.2, sharedSegments: ['wind/steel', 'wind/turbine'], otherSegments: 2 });
+    expect(second.components!.relatedness).toEqual({ value: 1, weight: 0.2, sharedSegments: ['wind/steel', 'wind/turbine'], otherSegments: 2 });
     expect(second.reason.zh).toContain('还在本地已有的「钢材」、「整机」环节经营，熟悉本地产业链');
     expect(list.entries[1]!.candidates[3]!.localPartners).toEqual(['st1']);
   });
@@ -148,8 +148,8 @@ describe('recommendRecruits', () => {
       ['ext-multi', 0],
     ]);
     const blade = list.entries[0]!.candidates[0]!;
-    expect(blade.components.substitution).toMatchObject({ basis: 'count', links: 1, linkValue: 0, linksWithoutValue: 1 });
-    expect(blade.components.size).toEqual({ value: 0, weight: 0.3, basis: 'unknown', output: null, employees: null });
+    expect(blade.components!.substitution).toMatchObject({ basis: 'count', links: 1, linkValue: 0, linksWithoutValue: 1 });
+    expect(blade.components!.size).toEqual({ value: 0, weight: 0.3, basis: 'unknown', output: null, employees: null });
     expect(blade.reason.zh).toContain('供货1条（金额未知）');
     expect(blade.reason.zh).toContain('规模未知');
   });
@@ -186,7 +186,7 @@ describe('recommendRecruits', () => {
   it('never proposes local or closed firms', () => {
     for (const entry of list.entries)
       for (const c of entry.candidates) {
-        expect(isLocal(model, c.enterprise, 'city')).toBe(false);
+        expect(isLocal(model, c.enterprise!, 'city')).toBe(false);
         expect(c.enterprise).not.toBe('ext-gb3');
       }
   });
@@ -212,8 +212,8 @@ describe('recommendRecruits', () => {
     ]);
     // closed firms allowed: ext-gb3 (output 100) becomes the size reference
     const closed = recommendRecruits(model, { chain: 'wind', candidateStatuses: ['operating', 'closed'] });
-    expect(closed.entries[1]!.candidates.find((c) => c.enterprise === 'ext-gb3')!.components.size.value).toBe(1);
-    expect(closed.entries[1]!.candidates.find((c) => c.enterprise === 'ext-gb')!.components.size.value).toBe(0.1);
+    expect(closed.entries[1]!.candidates.find((c) => c.enterprise === 'ext-gb3')!.components!.size.value).toBe(1);
+    expect(closed.entries[1]!.candidates.find((c) => c.enterprise === 'ext-gb')!.components!.size.value).toBe(0.1);
   });
 
   it('takes gaps computed beforehand, for the same chain and region only', () => {
@@ -271,7 +271,7 @@ describe('recommendRecruits', () => {
             for (const c of entry.candidates) {
               expect(c.fit).toBeGreaterThanOrEqual(0);
               expect(c.fit).toBeLessThanOrEqual(1);
-              expect(isLocal(m, c.enterprise, 'r0')).toBe(false);
+              expect(isLocal(m, c.enterprise!, 'r0')).toBe(false);
             }
           }
         }

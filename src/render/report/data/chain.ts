@@ -26,12 +26,12 @@ import type { ChainReport, Section } from './types.js';
  */
 export function chainReport(run: ReportRun, chain: ResolvedChain): ChainReport {
   const { model, progress } = run;
-  const { seed, runs, recruitLimit, matchLimit } = run.settings;
+  const { seed, runs, recruitLimit, matchLimit, reference } = run.settings;
   const ids = { chain: chain.id, region: run.scope.region };
   progress(chain.id, 'gaps', { zh: `${chain.name}：缺链分析`, en: `${chain.name}: gaps` });
   const gaps = findGaps(model, ids);
   progress(chain.id, 'recruits', { zh: `${chain.name}：招商清单`, en: `${chain.name}: recruitment list` });
-  const recruits = attempt(() => recommendRecruits(model, { ...ids, gaps, limit: recruitLimit }));
+  const recruits = attempt(() => recommendRecruits(model, { ...ids, gaps, limit: recruitLimit, ...(reference ? { reference } : {}) }));
   progress(chain.id, 'cluster', { zh: `${chain.name}：集群评分`, en: `${chain.name}: cluster score` });
   const cluster = attempt(() => scoreCluster(model, { ...ids, seed }));
   progress(chain.id, 'output', { zh: `${chain.name}：产值测算（${runs} 次模拟）`, en: `${chain.name}: output estimate (${runs} runs)` });

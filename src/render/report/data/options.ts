@@ -3,6 +3,7 @@
  * Infinity), seed and Monte Carlo runs checked, the years to estimate for.
  */
 import type { ResolvedScope } from '../../../analysis/scope/index.js';
+import type { RecruitReference } from '../../../analysis/recruits/index.js';
 import type { ChainModel } from '../../../graph/model.js';
 import { DEFAULT_SEED } from '../../../internal/random.js';
 import { ChainError, type Locale } from '../../../model/issues.js';
@@ -40,6 +41,8 @@ export interface ReportSettings {
   matchLimit: number;
   listLimit: number;
   resilienceLimit: number;
+  /** The reference directory for the recruitment list, when given. */
+  reference?: RecruitReference;
 }
 
 /**
@@ -61,7 +64,9 @@ export function reportSettings(model: ChainModel, scope: ResolvedScope, options:
   const resilienceLimit = limitOption(options.resilienceLimit, DEFAULT_REPORT_RESILIENCE_LIMIT, 'resilienceLimit');
   const years = options.years ? [...options.years] : reportYears(model, scope.region);
   const yearsSource = options.years ? 'option' : years.length > 0 ? 'derived' : 'none';
-  return { locale, seed, runs, years, yearsSource, recruitLimit, matchLimit, listLimit, resilienceLimit };
+  const settings: ReportSettings = { locale, seed, runs, years, yearsSource, recruitLimit, matchLimit, listLimit, resilienceLimit };
+  if (options.reference !== undefined) settings.reference = options.reference;
+  return settings;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The shapes of a report's data: its options, its sections and rows, and the whole object. */
 import type { ClusterScore } from '../../../analysis/cluster/index.js';
+import type { RecruitReference } from '../../../analysis/recruits/index.js';
 import type { Reason } from '../../../analysis/scope/index.js';
 import type { GapsResult } from '../../../analysis/gaps/index.js';
 import type { LeaderRanking } from '../../../analysis/leaders/index.js';
@@ -42,6 +43,12 @@ export interface ReportDataOptions {
   years?: readonly number[];
   /** Candidates per gap in the recruitment list. Default 5. */
   recruitLimit?: number;
+  /**
+   * The reference directory for the recruitment list (`import * as reference from
+   * 'industrial-chain/reference'`): its firms become candidates, ranked with the dataset's by
+   * the combined score. Default none (the dataset's candidates only).
+   */
+  reference?: RecruitReference;
   /** Suggested matches per chain. Default 10. */
   matchLimit?: number;
   /**
