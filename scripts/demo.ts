@@ -18,6 +18,8 @@ import { safeLoadDataset } from '../src/io/load.js';
 import { toHtml, toMarkdown } from '../src/render/document.js';
 import { buildReport, DEFAULT_REPORT_RUNS } from '../src/render/report/data/index.js';
 import { reportDocument } from '../src/render/report/index.js';
+// the reference directory of real firms, as the CLI's report passes it: recruits name real firms
+import * as reference from '../src/reference/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seeds = join(root, 'seeds');
@@ -75,7 +77,7 @@ for (const path of datasets) {
     continue;
   }
   const model = buildModel(loaded.data);
-  const data = buildReport(model, { locale, runs });
+  const data = buildReport(model, { locale, runs, reference });
   const doc = reportDocument(model, data);
   const name = basename(path, extname(path));
   const files: [string, string][] = [
