@@ -131,6 +131,7 @@ export function firmTerms(ctx: EstimateContext, b: Buckets, plans: readonly Audi
 export interface ProjectColumns {
   pBase: Float64Array;
   pLik: Float64Array;
+  /** Production year (whole; −1 000 000: at capacity since ever). */
   pProd: Int32Array;
   pDelayable: Uint8Array;
   pCapValued: Uint8Array;

@@ -10,6 +10,7 @@
  */
 import { Draws, triangular, UNIFORM_HIGH_MASK, UNIFORM_HIGH_SCALE, UNIFORM_LOW_MASK, UNIFORM_LOW_SCALE } from '../../internal/draws.js';
 import type { Scratch } from '../../internal/scratch.js';
+import type { ProjectColumns } from './buckets.js';
 import { KIND_INDUCED, type InducedEstimate, type InducedMode, type Triangular } from './types.js';
 
 /** A chain whose induced output is modelled. */
@@ -27,7 +28,7 @@ export interface InducedChain {
 }
 
 /** Everything the Monte Carlo reads and writes, as flat arrays (a function of its own, so the JIT optimises the loop on its own). */
-export interface Simulation {
+export interface Simulation extends ProjectColumns {
   runs: number;
   T: number;
   J: number;
@@ -42,19 +43,6 @@ export interface Simulation {
   termBucket: Int32Array;
   termGroup: Int32Array;
   termCoef: Float64Array;
-  pBase: Float64Array;
-  pLik: Float64Array;
-  /** Production year (whole; −1 000 000: at capacity since ever). */
-  pProd: Int32Array;
-  pDelayable: Uint8Array;
-  pCapValued: Uint8Array;
-  pRampOff: Int32Array;
-  rampArr: Float64Array;
-  pGroup: Int32Array;
-  nG: number;
-  gOff: Int32Array;
-  tBucket: Int32Array;
-  tWeight: Float64Array;
   inducedChains: InducedChain[];
   inducedAudits: Int32Array[];
   inducedPositions: number;
