@@ -8,7 +8,7 @@
  * the result is `ambiguous` and lists them — never a guess. As a fallback, a leading place name
  * of the dataset (酒泉, 甘肃省...) is removed from the query and from the names.
  */
-import { normalizeName } from '../internal/normalize-name.js';
+import { normalizeName, placeNameKeys } from '../internal/normalize-name.js';
 import type { ChainModel } from './model.js';
 
 /** How a name was matched. */
@@ -29,18 +29,7 @@ interface NameIndex {
 const cache = new WeakMap<ChainModel, NameIndex>();
 
 function placeKeys(model: ChainModel): string[] {
-  const keys = new Set<string>();
-  for (const region of model.dataset.regions) {
-    for (const name of [region.name, ...(region.aliases ?? [])]) {
-      const key = normalizeName(name);
-      if (key.length < 2) continue;
-      keys.add(key);
-      const bare = key.replace(/(?:省|市|县|区|自治区|自治州)$/u, '');
-      if (bare.length >= 2) keys.add(bare);
-    }
-  }
-  // longest first, so 甘肃省 is removed before 甘肃
-  return [...keys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return placeNameKeys(model.dataset.regions.flatMap((region) => [region.name, ...(region.aliases ?? [])]));
 }
 
 function stripPlace(key: string, places: readonly string[]): string | undefined {

@@ -298,3 +298,23 @@ export function normalizeName(name: string): string {
   }
   return s;
 }
+
+/**
+ * Keys of place names that may precede a firm's name in a local text (`酒泉九鼎风电叶片`): each
+ * name normalised and, when it ends in 省, 市, 县, 区, 自治区 or 自治州, also without that suffix
+ * (keys of fewer than two characters left out); longest first, so 甘肃省 is removed before 甘肃.
+ *
+ * @example
+ * placeNameKeys(['甘肃省', '酒泉市']); // ['甘肃省', '酒泉市', '甘肃', '酒泉']
+ */
+export function placeNameKeys(names: Iterable<string>): string[] {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const key = normalizeName(name);
+    if (key.length < 2) continue;
+    keys.add(key);
+    const bare = key.replace(/(?:省|市|县|区|自治区|自治州)$/u, '');
+    if (bare.length >= 2) keys.add(bare);
+  }
+  return [...keys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}

@@ -16,7 +16,7 @@
  * such as 股份有限公司 and 集团 removed), and an optional list of place names is stripped from
  * the front as a fallback (酒泉金风 → 金风). A subsidiary reports its group through `parent`.
  */
-import { normalizeName } from '../internal/normalize-name.js';
+import { normalizeName, placeNameKeys } from '../internal/normalize-name.js';
 import { directoryFirms, directoryGaps } from './firms/all.js';
 import type { ReferenceFirm, ReferenceGap, ReferenceMatch, ReferenceMatchedBy } from './types.js';
 
@@ -151,18 +151,6 @@ export interface FindReferenceFirmOptions {
   places?: readonly string[];
 }
 
-function placeKeys(places: readonly string[]): string[] {
-  const keys = new Set<string>();
-  for (const place of places) {
-    const key = normalizeName(place);
-    if (key.length < 2) continue;
-    keys.add(key);
-    const bare = key.replace(/(?:省|市|县|区|自治区|自治州)$/u, '');
-    if (bare.length >= 2) keys.add(bare);
-  }
-  return [...keys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-}
-
 function matchKey(key: string, by: ReferenceMatchedBy | undefined): ReferenceMatch | undefined {
   const { byKey, byId } = directoryIndex();
   const entry = byKey.get(key);
@@ -198,7 +186,7 @@ export function findReferenceFirm(name: string, options: FindReferenceFirmOption
   const key = normalizeName(name);
   const exact = matchKey(key, undefined);
   if (exact) return exact;
-  for (const place of placeKeys(options.places ?? [])) {
+  for (const place of placeNameKeys(options.places ?? [])) {
     if (key.length > place.length + 1 && key.startsWith(place)) {
       const stripped = matchKey(key.slice(place.length), 'place-prefix');
       if (stripped) return stripped;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { normalizeName, stripPinyinAnnotations, toSimplified } from '../../src/internal/normalize-name.js';
+import { normalizeName, placeNameKeys, stripPinyinAnnotations, toSimplified } from '../../src/internal/normalize-name.js';
 
 describe('stripPinyinAnnotations', () => {
   it.each([
@@ -247,5 +247,12 @@ describe.skipIf(!existsSync(SEEDS))('seed documents', () => {
     expect(out).toContain('欧昊新能源电力(甘肃)有限责任公司');
     expect(out).toContain('瑞达紧固件');
     expect(out).not.toMatch(/[歐電肅風葉緊鴻鑄]/u);
+  });
+});
+
+describe('placeNameKeys', () => {
+  it('keeps each place with and without its administrative suffix, longest first', () => {
+    expect(placeNameKeys(['甘肃省', '酒泉市', '区'])).toEqual(['甘肃省', '酒泉市', '甘肃', '酒泉']);
+    expect(placeNameKeys(['新疆维吾尔自治区', '肅州區'])).toEqual(['新疆维吾尔自治区', '新疆维吾尔', '肃州区', '肃州']);
   });
 });
