@@ -30,6 +30,32 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column };
 }
 
+/**
+ * Line and column (1-based, columns in code points) of each offset, in one pass over the text:
+ * for many positions at once, where {@link lineColumn} would scan the text once per offset.
+ *
+ * @example
+ * lineColumns('a\nbc', [0, 3]); // Map { 0 => { line: 1, column: 1 }, 3 => { line: 2, column: 2 } }
+ */
+export function lineColumns(text: string, offsets: Iterable<number>): Map<number, { line: number; column: number }> {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const out = new Map<number, { line: number; column: number }>();
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  for (const offset of sorted) {
+    for (; i < offset && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) {
+        line++;
+        column = 1;
+      } else if (!(c >= 0xdc00 && c <= 0xdfff)) column++; // a surrogate pair counts once
+    }
+    out.set(offset, { line, column });
+  }
+  return out;
+}
+
 function describe(text: string, at: number): string {
   if (at >= text.length) return 'end of input';
   const cp = text.codePointAt(at)!;
@@ -180,7 +206,8 @@ export interface JsonDuplicateKey {
  * findDuplicateKeys('{"meta": {}, "meta": {}}') // → [{ key: 'meta', path: [], line: 1, column: 14 }]
  */
 export function findDuplicateKeys(text: string): JsonDuplicateKey[] {
-  const found: JsonDuplicateKey[] = [];
+  const found: Omit<JsonDuplicateKey, 'line' | 'column'>[] = [];
+  const offsets: number[] = [];
   // one frame per nesting level, reused (a million small objects): the keys seen in an object
   // (null for an array), the current key or index, and whether a key comes next
   const frames: { keys: Set<string> | null; at: string | number; expectKey: boolean }[] = [];
@@ -205,7 +232,7 @@ export function findDuplicateKeys(text: string): JsonDuplicateKey[] {
       let end = text.indexOf('"', i + 1);
       // a quote after an odd number of backslashes is inside the string
       for (;;) {
-        if (end === -1) return found;
+        if (end === -1) return placed(text, found, offsets);
         let slashes = 0;
         while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
         if (slashes % 2 === 0) break;
@@ -217,8 +244,10 @@ export function findDuplicateKeys(text: string): JsonDuplicateKey[] {
         const token = text.slice(start, end + 1);
         const key = token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1);
         top.expectKey = false;
-        if (top.keys.has(key)) found.push({ key, path: frames.slice(0, depth - 1).map((frame) => frame.at), ...lineColumn(text, start) });
-        else top.keys.add(key);
+        if (top.keys.has(key)) {
+          found.push({ key, path: frames.slice(0, depth - 1).map((frame) => frame.at) });
+          offsets.push(start);
+        } else top.keys.add(key);
         top.at = key;
       }
     } else if (c === 0x7b /* { */) enter(true);
@@ -230,5 +259,11 @@ export function findDuplicateKeys(text: string): JsonDuplicateKey[] {
       else if (top) top.at = (top.at as number) + 1;
     }
   }
-  return found;
+  return placed(text, found, offsets);
+}
+
+/** The duplicates found, each with the line and column of its offset, in one pass over the text. */
+function placed(text: string, found: readonly Omit<JsonDuplicateKey, 'line' | 'column'>[], offsets: readonly number[]): JsonDuplicateKey[] {
+  const positions = lineColumns(text, offsets);
+  return found.map((d, k) => ({ ...d, ...positions.get(offsets[k]!)! }));
 }

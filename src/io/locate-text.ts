@@ -7,28 +7,9 @@
  */
 import YAML, { isNode, LineCounter } from 'yaml';
 import type { DatasetIssue, Locale } from '../model/issues.js';
+import { lineColumns } from './json.js';
 import { locateJsonValues, pathPrefixes } from './json-locate.js';
 import { fileIssue } from './locate.js';
-
-/** Line and column (1-based, columns in code points) of each offset, in one pass over the text. */
-function lineColumns(text: string, offsets: Iterable<number>): Map<number, { line: number; column: number }> {
-  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
-  const out = new Map<number, { line: number; column: number }>();
-  let line = 1;
-  let column = 1;
-  let i = 0;
-  for (const offset of sorted) {
-    for (; i < offset && i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a) {
-        line++;
-        column = 1;
-      } else if (!(c >= 0xdc00 && c <= 0xdfff)) column++; // a surrogate pair counts once
-    }
-    out.set(offset, { line, column });
-  }
-  return out;
-}
 
 const DATASET_PATH = /^(\w+)\[(\d+)\]$/u;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonError, lineColumn, parseJson } from '../../src/io/json.js';
+import { findJsonError, lineColumn, lineColumns, parseJson } from '../../src/io/json.js';
 
 describe('locating JSON syntax errors', () => {
   it.each([
@@ -55,5 +55,15 @@ describe('locating JSON syntax errors', () => {
       ok: false,
       error: { line: 1, column: 10, offset: 9, detail: 'expected "," or "}" but found end of input' },
     });
+  });
+});
+
+describe('lineColumns', () => {
+  it('gives for every offset what lineColumn gives, in one pass', () => {
+    const text = '{\n  "名": "𠀀字",\r\n  "b": [1,\n 2]\n}';
+    const offsets = [0, 1, 2, 5, 9, 12, 17, 25, text.length];
+    const all = lineColumns(text, offsets);
+    for (const offset of offsets) expect(all.get(offset)).toEqual(lineColumn(text, offset));
+    expect(all.get(9)).toEqual({ line: 2, column: 8 });
   });
 });
