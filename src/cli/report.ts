@@ -69,6 +69,43 @@ function* batches(pieces: Iterable<string>): Generator<string> {
   if (parts.length > 0) yield parts.join('');
 }
 
+/** The number options of `report` checked: runs, seed and the list limits, or the message of the first bad one. */
+type NumberOptions =
+  | { ok: true; runs: number | undefined; seed: number | undefined; limits: { listLimit?: number; resilienceLimit?: number } }
+  | { ok: false; message: string };
+
+function numberOptions(values: Record<string, string | undefined>, en: boolean): NumberOptions {
+  const runs = integer(values.runs);
+  if (runs === null || (runs !== undefined && (runs < 1 || runs > MAX_RUNS)))
+    return {
+      ok: false,
+      message: en
+        ? `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${JSON.stringify(values.runs)}`
+        : `--runs 应为 1 到 ${MAX_RUNS} 之间的整数，实际为 ${JSON.stringify(values.runs)}`,
+    };
+  const seed = integer(values.seed);
+  if (seed === null || (seed !== undefined && !Number.isSafeInteger(seed)))
+    return {
+      ok: false,
+      message: en
+        ? `--seed must be an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(values.seed)}`
+        : `--seed 应为 ${Number.MIN_SAFE_INTEGER} 到 ${Number.MAX_SAFE_INTEGER} 之间的整数，实际为 ${JSON.stringify(values.seed)}`,
+    };
+  const limits: { listLimit?: number; resilienceLimit?: number } = {};
+  for (const [flag, key] of [
+    ['list-limit', 'listLimit'],
+    ['resilience-limit', 'resilienceLimit'],
+  ] as const) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const n = raw.trim() === 'all' ? Infinity : integer(raw);
+    if (n === null || n === undefined || n < 1)
+      return { ok: false, message: en ? `--${flag} must be a whole number ≥ 1 or all, got ${JSON.stringify(raw)}` : `--${flag} 应为不小于 1 的整数或 all，实际为 ${JSON.stringify(raw)}` };
+    limits[key] = n;
+  }
+  return { ok: true, runs, seed, limits };
+}
+
 /**
  * Runs `report` with its arguments (after the command name). Writes the report to `--out` or
  * stdout and returns the exit code: 0 written, 1 invalid or unreadable dataset or unknown chain
@@ -101,37 +138,9 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return usageError(io, locale, en ? `--json contradicts --format ${given}` : `--json 与 --format ${given} 冲突`);
   const format: ReportFormat = (given as ReportFormat | undefined) ?? (parsed.options.json ? 'json' : out === undefined ? undefined : formatOfPath(out)) ?? 'md';
 
-  const runs = integer(parsed.values.runs);
-  if (runs === null || (runs !== undefined && (runs < 1 || runs > MAX_RUNS)))
-    return usageError(
-      io,
-      locale,
-      en
-        ? `--runs must be a whole number from 1 to ${MAX_RUNS}, got ${JSON.stringify(parsed.values.runs)}`
-        : `--runs 应为 1 到 ${MAX_RUNS} 之间的整数，实际为 ${JSON.stringify(parsed.values.runs)}`,
-    );
-  const seed = integer(parsed.values.seed);
-  if (seed === null || (seed !== undefined && !Number.isSafeInteger(seed)))
-    return usageError(
-      io,
-      locale,
-      en
-        ? `--seed must be an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, got ${JSON.stringify(parsed.values.seed)}`
-        : `--seed 应为 ${Number.MIN_SAFE_INTEGER} 到 ${Number.MAX_SAFE_INTEGER} 之间的整数，实际为 ${JSON.stringify(parsed.values.seed)}`,
-    );
-
-  const limits: { listLimit?: number; resilienceLimit?: number } = {};
-  for (const [flag, key] of [
-    ['list-limit', 'listLimit'],
-    ['resilience-limit', 'resilienceLimit'],
-  ] as const) {
-    const raw = parsed.values[flag];
-    if (raw === undefined) continue;
-    const n = raw.trim() === 'all' ? Infinity : integer(raw);
-    if (n === null || n === undefined || n < 1)
-      return usageError(io, locale, en ? `--${flag} must be a whole number ≥ 1 or all, got ${JSON.stringify(raw)}` : `--${flag} 应为不小于 1 的整数或 all，实际为 ${JSON.stringify(raw)}`);
-    limits[key] = n;
-  }
+  const numbers = numberOptions(parsed.values, en);
+  if (!numbers.ok) return usageError(io, locale, numbers.message);
+  const { runs, seed, limits } = numbers;
 
   const loaded = await safeLoadDataset(paths[0]!, { locale });
   if (!loaded.success) {
@@ -141,8 +150,6 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     );
     return EXIT.invalid;
   }
-  // chains and regions may be given by id, name or alias: the library resolves them, and says
-  // in the locale which ones there are when it cannot
   const clash = out === undefined ? undefined : await sameFileAs(out, [paths[0]!, ...loaded.files]);
   if (clash !== undefined) {
     io.stderr(
@@ -157,6 +164,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   // JSON is written in pieces: a province's report may not fit in one string
   let pieces: Iterable<string>;
   try {
+    // chains and regions may be given by id, name or alias: the library resolves them, and says
+    // in the locale which ones there are when it cannot
     const options = {
       locale,
       ...(chain === undefined ? {} : { chain }),
